@@ -1,0 +1,183 @@
+/**
+ * The build: source files in, publication files out. The only place besides the CLI that
+ * touches the disk.
+ *
+ * Every requested format is rendered in memory first; files are written only when all of
+ * them succeeded, each to a temporary name in the destination folder and then renamed into
+ * place (a folder such as html/ is swapped whole). A failed or interrupted build therefore
+ * leaves the previous outputs exactly as they were and never a half-written file.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ReportError } from './errors.js';
+import type { Publication } from './model.js';
+import { publish } from './publish.js';
+import { FORMATS, writerFor, type Format } from './render/index.js';
+import { publicationDate } from './render/shared/dates.js';
+import type { OutputFile } from './render/types.js';
+import type { Template } from './templates/index.js';
+
+export interface BuildOptions {
+  out: string;
+  formats: readonly Format[];
+  template: Template;
+  maxBytes?: number;
+  /** Progress lines (stage timings, files written). */
+  progress?: (line: string) => void;
+  /** Warnings, already formatted `file:line:column: warning: …`. */
+  warn?: (line: string) => void;
+}
+
+export interface BuildResult {
+  publication: Publication;
+  written: string[];
+  /** Milliseconds per stage and per format. */
+  timings: Record<string, number>;
+}
+
+export async function readSource(path: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new ReportError({ file: path }, 'is a folder, not a report');
+    return await readFile(path);
+  } catch (error) {
+    if (error instanceof ReportError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ReportError({ file: path }, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message);
+  }
+}
+
+export async function buildSource(path: string, options: BuildOptions): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  const time = async <T>(label: string, fn: () => T | Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const result = await fn();
+    timings[label] = performance.now() - t0;
+    return result;
+  };
+
+  const bytes = await time('read', () => readSource(path));
+  const publication = await time('parse', () => publish(bytes, path, { maxBytes: options.maxBytes }));
+  for (const message of publication.diagnostics) options.warn?.(formatMessage(path, message));
+  options.progress?.(`${path}: read, parsed and normalised in ${Math.round(timings.read! + timings.parse!)} ms`);
+
+  const date = publicationDate(publication.meta);
+  const context = {
+    template: options.template,
+    date,
+    warn: (message: string) => options.warn?.(`${path}: warning: ${message}`),
+  };
+  const files: OutputFile[] = [];
+  const byFormat: Array<[Format, OutputFile[]]> = [];
+  for (const format of options.formats) {
+    const write = await writerFor(format);
+    const out = await time(format, () => write(publication, context));
+    byFormat.push([format, out]);
+    files.push(...out);
+  }
+
+  const dir = join(options.out, publication.name);
+  const written = await time('write', () => writeAtomically(dir, files));
+  for (const [format, out] of byFormat) {
+    for (const file of out) options.progress?.(`  ${format.padEnd(7)} ${join(dir, file.path)} (${size(file.data)}, ${Math.round(timings[format]!)} ms)`);
+  }
+  return { publication, written, timings };
+}
+
+export function formatMessage(path: string, message: { line?: number | null; column?: number | null; reason: string; fatal?: boolean | null }): string {
+  const where = message.line ? `${path}:${message.line}:${message.column ?? 1}` : path;
+  return `${where}: ${message.fatal ? 'error' : 'warning'}: ${message.reason}`;
+}
+
+function size(data: Uint8Array | string): string {
+  const n = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+}
+
+/** Temporary paths not yet renamed; removed if the process is interrupted. */
+const pending = new Set<string>();
+
+export async function cleanupPending(): Promise<void> {
+  await Promise.all([...pending].map((p) => rm(p, { recursive: true, force: true })));
+  pending.clear();
+}
+
+/**
+ * Writes `files` under `dir`. Files at the top level are renamed into place one by one; each
+ * subfolder is built beside the old one and swapped in, so stale files from an earlier build
+ * of that folder do not linger.
+ */
+export async function writeAtomically(dir: string, files: OutputFile[]): Promise<string[]> {
+  if (files.length === 0) return [];
+  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const top: OutputFile[] = [];
+  const folders = new Map<string, OutputFile[]>();
+  for (const file of files) {
+    const [head, ...rest] = file.path.split('/');
+    if (rest.length === 0) top.push(file);
+    else folders.set(head!, [...(folders.get(head!) ?? []), { path: rest.join('/'), data: file.data }]);
+  }
+
+  await mkdir(dir, { recursive: true });
+  const renames: Array<() => Promise<void>> = [];
+  try {
+    for (const file of top) {
+      const temp = join(dir, `.${file.path}.tmp-${tag}`);
+      pending.add(temp);
+      await writeFile(temp, file.data);
+      renames.push(async () => {
+        await rename(temp, join(dir, file.path));
+        pending.delete(temp);
+      });
+    }
+    for (const [folder, inner] of folders) {
+      const temp = join(dir, `.${folder}.tmp-${tag}`);
+      pending.add(temp);
+      for (const file of inner) {
+        await mkdir(dirname(join(temp, file.path)), { recursive: true });
+        await writeFile(join(temp, file.path), file.data);
+      }
+      renames.push(async () => {
+        const final = join(dir, folder);
+        const old = join(dir, `.${folder}.old-${tag}`);
+        const hadOld = await exists(final);
+        if (hadOld) {
+          pending.add(old);
+          await rename(final, old);
+        }
+        await rename(temp, final);
+        pending.delete(temp);
+        if (hadOld) {
+          await rm(old, { recursive: true, force: true });
+          pending.delete(old);
+        }
+      });
+    }
+  } catch (error) {
+    await cleanupPending();
+    throw error;
+  }
+  for (const rename of renames) await rename();
+  return files.map((f) => join(dir, f.path));
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function parseFormats(list: string | undefined): Format[] {
+  if (!list || list === 'all') return [...FORMATS];
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(FORMATS as readonly string[]).includes(n));
+  if (unknown.length) throw new UsageError(`unknown format ${unknown.map((u) => `"${u}"`).join(', ')} (formats: ${FORMATS.join(', ')})`);
+  return [...new Set(names)] as Format[];
+}
+
+export class UsageError extends Error {}

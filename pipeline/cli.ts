@@ -1,0 +1,172 @@
+/**
+ * The command line: arguments, progress, exit codes; nothing else.
+ *
+ *   0  everything built
+ *   1  a source or template could not be built (message names the file)
+ *   2  the command line itself is wrong
+ *   130 interrupted
+ */
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isReportError } from './errors.js';
+import { buildSource, cleanupPending, formatMessage, parseFormats, readSource, UsageError } from './build.js';
+import { FORMATS } from './render/index.js';
+import { loadTemplate } from './templates/index.js';
+import { publish } from './publish.js';
+import { PACKAGE_ROOT } from './paths.js';
+import { DEFAULT_MAX_BYTES } from './read/index.js';
+
+const HELP = `reportpress: Chinese government work reports -> PDF, DOCX, EPUB, HTML, Markdown and a one-page summary
+
+Usage:
+  reportpress build <source...> [options]   build publications into <out>/<name>/
+  reportpress watch [source...] [options]   rebuild on every save of a source or the template
+  reportpress ast <source>                  print the normalised syntax tree (mdast) as JSON
+  reportpress formats                       list the output formats
+
+Options:
+  -o, --out DIR          output folder (default: output)
+  -f, --formats LIST     comma-separated: ${FORMATS.join(',')} (default: all)
+  -t, --template NAME    template name in templates/ or a path to a template folder (default: default)
+      --max-size MB      refuse sources larger than this (default: ${DEFAULT_MAX_BYTES / 1024 / 1024})
+      --positions        (ast) keep source positions in the tree
+  -q, --quiet            no progress lines (warnings and errors are still shown)
+  -h, --help             this text
+  -v, --version          the version
+
+Sources are .txt (plain text as copied from a web page; UTF-8 or GB18030/GBK) or .md.
+Messages read file:line:column: warning|error: text.`;
+
+interface Options {
+  out: string;
+  formats?: string;
+  template: string;
+  'max-size'?: string;
+  positions: boolean;
+  quiet: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed: { values: Options; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o', default: 'output' },
+        formats: { type: 'string', short: 'f' },
+        template: { type: 'string', short: 't', default: 'default' },
+        'max-size': { type: 'string' },
+        positions: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    }) as unknown as { values: Options; positionals: string[] };
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...args] = positionals;
+
+  if (values.version) {
+    console.log(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version);
+    return 0;
+  }
+  if (values.help || !command) {
+    console.log(HELP);
+    return values.help ? 0 : 2;
+  }
+
+  try {
+    switch (command) {
+      case 'build':
+        return await build(args, values);
+      case 'ast':
+        return await ast(args, values);
+      case 'watch': {
+        const { watch } = await import('./watch.js');
+        return await watch(args, { out: values.out, formats: parseFormats(values.formats), template: values.template, maxBytes: maxBytes(values), quiet: values.quiet });
+      }
+      case 'formats':
+        console.log(FORMATS.join('\n'));
+        return 0;
+      default:
+        return usage(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return usage(error.message);
+    return report(error);
+  }
+}
+
+async function build(sources: string[], values: Options): Promise<number> {
+  if (sources.length === 0) return usage('build needs at least one source file');
+  const formats = parseFormats(values.formats);
+  const limit = maxBytes(values);
+  const template = loadTemplate(values.template);
+  const progress = !values.quiet && process.stderr.isTTY ? (line: string) => console.error(line) : undefined;
+  let failed = 0;
+  for (const source of sources) {
+    try {
+      const result = await buildSource(source, { out: values.out, formats, template, maxBytes: limit, progress, warn: (line) => console.error(line) });
+      if (!values.quiet && !progress) console.error(`${source} -> ${join(values.out, result.publication.name)}/ (${result.written.length} files)`);
+    } catch (error) {
+      failed++;
+      report(error, source);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+async function ast(sources: string[], values: Options): Promise<number> {
+  if (sources.length !== 1) return usage('ast takes exactly one source file');
+  const source = sources[0]!;
+  const publication = publish(await readSource(source), source, { maxBytes: maxBytes(values) });
+  for (const message of publication.diagnostics) console.error(formatMessage(source, message));
+  const tree = { ...publication.tree, data: { ...(publication.tree.data ?? {}), meta: publication.meta, figures: publication.figures } };
+  const json = JSON.stringify(tree, values.positions ? undefined : (key, value) => (key === 'position' ? undefined : value), 1);
+  await new Promise<void>((resolve) => process.stdout.write(json + '\n', () => resolve()));
+  return 0;
+}
+
+function maxBytes(values: Options): number | undefined {
+  const raw = values['max-size'];
+  if (raw === undefined) return undefined;
+  const mb = Number(raw);
+  if (!Number.isFinite(mb) || mb <= 0) throw new UsageError(`--max-size takes a number of megabytes, not "${raw}"`);
+  return mb * 1024 * 1024;
+}
+
+function usage(message: string): number {
+  console.error(`reportpress: ${message}\nRun "reportpress --help" for usage.`);
+  return 2;
+}
+
+/** One line per failure; a stack only when REPORTPRESS_DEBUG is set. */
+export function report(error: unknown, source?: string): number {
+  if (isReportError(error)) console.error(error.format());
+  else {
+    const where = source ? `${source}: ` : '';
+    console.error(`${where}error: internal error: ${(error as Error)?.message ?? String(error)} (please report it; REPORTPRESS_DEBUG=1 shows details)`);
+    if (process.env.REPORTPRESS_DEBUG) console.error((error as Error)?.stack);
+  }
+  return 1;
+}
+
+let interrupted = false;
+export function installSignalHandlers(): void {
+  const stop = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    void cleanupPending().finally(() => {
+      console.error(`reportpress: interrupted (${signal}); no partial files left`);
+      process.exit(130);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

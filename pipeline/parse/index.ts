@@ -1,0 +1,120 @@
+/**
+ * The parse stage: text -> mdast with unified and remark-parse.
+ *
+ * Plain-text reports are first made Markdown-safe (see escape.ts), so remark only ever sees
+ * paragraphs, text and hard breaks, and positions are mapped back to source lines. Markdown
+ * sources are parsed as Markdown (GFM tables, definition lists, YAML front matter for the
+ * metadata, which is how our own Markdown writer records it).
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { remarkDefinitionList } from 'remark-definition-list';
+import { parse as parseYaml } from 'yaml';
+import type { Root, Nodes, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Meta } from '../model.js';
+import type { ReadResult } from '../read/index.js';
+import { toSafeMarkdown, sourceColumn } from './escape.js';
+import { ReportError } from '../errors.js';
+
+const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkDefinitionList).use(remarkFrontmatter, ['yaml']);
+
+/** Parses a plain-text report (already read and cleaned). */
+export function parseText(input: ReadResult, file: VFile): Root {
+  const { markdown, lineMap, columnMap } = toSafeMarkdown(input.blocks);
+  const tree = markdownProcessor.parse(markdown) as Root;
+  const mdLines = markdown.split('\n');
+  remapPositions(tree, (line, column) => ({
+    line: lineMap[line] ?? line,
+    column: sourceColumn(mdLines[line - 1] ?? '', column, columnMap[line] ?? 1),
+  }));
+  file.data.lineMap = lineMap;
+  file.data.pageMeta = input.pageMeta;
+  return tree;
+}
+
+/** Parses a Markdown report; YAML front matter becomes the starting metadata. */
+export function parseMarkdown(input: ReadResult, file: VFile): Root {
+  const tree = markdownProcessor.parse(input.text) as Root;
+  const meta: Meta = { ...input.pageMeta };
+  tree.children = tree.children.filter((node) => {
+    if (node.type !== 'yaml') return true;
+    Object.assign(meta, frontMatter(node.value, file.path, node.position?.start.line ?? 1));
+    return false;
+  });
+  literalHtml(tree);
+  file.data.pageMeta = meta;
+  return tree;
+}
+
+function frontMatter(source: string, path: string, line: number): Meta {
+  let data: unknown;
+  try {
+    data = parseYaml(source);
+  } catch (error) {
+    throw new ReportError({ file: path, line }, `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new ReportError({ file: path, line }, 'front matter must be a mapping of keys to values');
+  const meta: Meta = {};
+  const record = data as Record<string, unknown>;
+  for (const key of ['title', 'subtitle', 'date', 'meeting', 'issuer', 'published', 'source', 'url'] as const) {
+    const value = record[key];
+    if (value instanceof Date) meta[key] = value.toISOString().slice(0, 10);
+    else if (value !== undefined && value !== null) meta[key] = String(value);
+  }
+  const speaker = record.speaker;
+  if (speaker && typeof speaker === 'object') {
+    const s = speaker as Record<string, unknown>;
+    if (s.name) meta.speaker = { ...(s.role ? { role: String(s.role) } : {}), name: String(s.name) };
+  } else if (typeof speaker === 'string') {
+    meta.speaker = { name: speaker };
+  }
+  return meta;
+}
+
+/**
+ * Raw HTML in a Markdown source stays text: reports are not web pages. The one exception is
+ * `<br>` inside a table cell, which is how GFM writes a line break there.
+ */
+function literalHtml(node: Nodes, inCell = false): void {
+  if (!('children' in node)) return;
+  const children = node.children as RootContent[];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type === 'html') {
+      const text = { type: 'text', value: child.value, position: child.position } as const;
+      const flow = node.type === 'root' || node.type === 'blockquote' || node.type === 'listItem' || node.type === 'defListDescription';
+      children[i] =
+        inCell && /^<br\s*\/?>$/i.test(child.value)
+          ? { type: 'break', position: child.position }
+          : flow
+            ? { type: 'paragraph', children: [text], position: child.position }
+            : (text as RootContent);
+    } else {
+      literalHtml(child, inCell || child.type === 'tableCell');
+    }
+  }
+  // Neighbouring text nodes (the html and the text around it) read better merged.
+  for (let i = children.length - 1; i > 0; i--) {
+    const a = children[i - 1]!;
+    const b = children[i]!;
+    if (a.type === 'text' && b.type === 'text') {
+      a.value += b.value;
+      if (a.position && b.position) a.position.end = b.position.end;
+      children.splice(i, 1);
+    }
+  }
+}
+
+function remapPositions(node: Nodes, map: (line: number, column: number) => { line: number; column: number }): void {
+  if (node.position) {
+    const { start, end } = node.position;
+    const s = map(start.line, start.column);
+    const e = map(end.line, end.column);
+    node.position = { start: { line: s.line, column: s.column }, end: { line: e.line, column: e.column } };
+  }
+  if ('children' in node) for (const child of node.children) remapPositions(child as Nodes, map);
+}

@@ -1,0 +1,98 @@
+/**
+ * Lines -> blocks (the future paragraphs).
+ *
+ * Pages come in two shapes. Most separate paragraphs with blank lines; then the lines of one
+ * block belong together (a table cell listing 1. 2. 3. keeps them as separate lines). Others
+ * put every paragraph on one line with no blank lines at all; then each line is a block.
+ *
+ * In both shapes, markup that was inline on the page (a bold phrase, a subscript in PM2.5, a
+ * subtitle wrapped by the layout) can arrive as fragments on lines of their own. Fragments
+ * are glued back when the seam cannot be a paragraph end: the line stops on 的, the next line
+ * starts with closing punctuation or with 是：, a Latin word is followed by a bare number
+ * (PM / 2.5), or a meeting line starting with a dash is finished by the next line.
+ */
+import type { Line } from './lines.js';
+
+export interface Block {
+  /** The block's lines; more than one means hard line breaks inside the block. */
+  lines: Line[];
+}
+
+/** Seams between adjacent non-blank lines. */
+type Seam = 'join' | 'break' | 'split';
+
+const TERMINAL = /[。！？：；!?:;…”』」）)]$/;
+const CLOSING_START = /^[，。、；：？！）》」』”’,.;:?!)]/;
+const CONTINUATION_START = /^是[:：]/;
+const DANGLING_END = /(的|和|与|及|或|在|对|把|将|以|为|向)$/;
+const LATIN_END = /[A-Za-z]$/;
+const NUMBER_ONLY = /^[0-9][0-9.]*$/;
+const DASH_START = /^[—―–-]{1,2}/;
+/** Starts of lines that always begin a new block, even without a blank line before them. */
+const HEADING_START = /^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/;
+
+export function toBlocks(lines: Line[]): Block[] {
+  const blankSeparated = usesBlankLines(lines);
+  const blocks: Block[] = [];
+  let current: Line[] = [];
+  let glueNext = false;
+
+  const flush = () => {
+    if (current.length > 0) blocks.push({ lines: current });
+    current = [];
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.text === '') {
+      flush();
+      glueNext = false;
+      continue;
+    }
+    const prev = current[current.length - 1];
+    if (!prev) {
+      current.push({ ...line });
+      continue;
+    }
+    const seam: Seam = glueNext ? 'join' : decide(prev.text, line.text, blankSeparated);
+    glueNext = false;
+    if (seam === 'join') {
+      // A subscript number glues on both sides: "PM" + "2.5" + "年平均浓度".
+      if (LATIN_END.test(prev.text) && NUMBER_ONLY.test(line.text)) glueNext = true;
+      prev.text = prev.text + line.text;
+    } else if (seam === 'break') {
+      current.push({ ...line });
+    } else {
+      flush();
+      current.push({ ...line });
+    }
+  }
+  flush();
+  return blocks;
+}
+
+function decide(prev: string, next: string, blankSeparated: boolean): Seam {
+  if (isFragmentSeam(prev, next)) return 'join';
+  if (!blankSeparated) return 'split';
+  return HEADING_START.test(next) ? 'split' : 'break';
+}
+
+function isFragmentSeam(prev: string, next: string): boolean {
+  if (TERMINAL.test(prev)) return false;
+  if (CLOSING_START.test(next) || CONTINUATION_START.test(next)) return true;
+  if (LATIN_END.test(prev) && NUMBER_ONLY.test(next)) return true;
+  if (DASH_START.test(prev) && !/上$/.test(prev) && /(会议|大会|会)上$/.test(next) && next.length <= 30) return true;
+  return DANGLING_END.test(prev) && !HEADING_START.test(next);
+}
+
+/** True when paragraphs are separated by blank lines, rather than one paragraph per line. */
+function usesBlankLines(lines: Line[]): boolean {
+  let nonBlank = 0;
+  let followedByText = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.text === '') continue;
+    nonBlank++;
+    if (lines[i + 1] && lines[i + 1]!.text !== '') followedByText++;
+  }
+  return nonBlank > 0 && followedByText / nonBlank < 0.5;
+}

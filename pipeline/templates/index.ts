@@ -1,0 +1,175 @@
+/**
+ * A template folder: the layout (layout.yaml, shared by PDF and DOCX) plus the Handlebars
+ * files and stylesheets of the HTML, EPUB and summary writers.
+ *
+ * Everything is checked when the template is loaded, before any output is written: the
+ * layout against its schema, and every .hbs file for syntax, for partials that do not exist
+ * and for helpers that are not defined. Files and partials are looked up in the template's
+ * folder, then in the folders it extends, and nowhere else. Each template gets its own
+ * Handlebars environment with the prototype-access protections left on.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import Handlebars from 'handlebars';
+import { ReportError } from '../errors.js';
+import { HELPERS } from './helpers.js';
+import { BUILTIN_TEMPLATES } from '../paths.js';
+import { LAYOUT_FILE, loadLayout, resolveTemplateDir, type Layout } from './layout.js';
+
+export type { Layout, Style, FontFace } from './layout.js';
+
+export interface Template {
+  /** Name as selected (`default`, `official`, or the folder name of a path). */
+  name: string;
+  /** The template's own folder, then the folders it extends. */
+  chain: string[];
+  layout: Layout;
+  /** Hash of every file in the chain: changes whenever the template does. */
+  hash: string;
+  /** Absolute path of `rel` in the first folder of the chain that has it. */
+  find(rel: string): string | undefined;
+  /** Text of `rel` (see find); an error naming the template when it is missing. */
+  read(rel: string): string;
+  /** Renders the Handlebars file `rel` with `data`. */
+  render(rel: string, data: object): string;
+  /** Renders a Handlebars string from the layout (cover lines, header, footer). */
+  renderString(source: string, data: object): string;
+}
+
+
+/**
+ * `name` is a template name (looked up in ./templates, then in the built-in templates) or a
+ * path to a template folder.
+ */
+export function loadTemplate(name: string, cwd = process.cwd()): Template {
+  const dir = locate(name, cwd);
+  const root = dirname(dir);
+  const { layout, chain } = loadLayout(dir, existsSync(join(root, 'default', LAYOUT_FILE)) ? root : BUILTIN_TEMPLATES);
+  const files = listFiles(chain);
+  const hbs = Handlebars.create();
+  for (const [helper, fn] of Object.entries(HELPERS)) hbs.registerHelper(helper, fn);
+
+  // Partials: partials/<name>.hbs, child folders first.
+  const partials = new Map<string, string>();
+  for (const [rel, file] of files) {
+    const m = /^partials\/(.+)\.hbs$/.exec(rel);
+    if (m && !partials.has(m[1]!)) partials.set(m[1]!, file);
+  }
+  for (const [partial, file] of partials) hbs.registerPartial(partial, readFileSync(file, 'utf8'));
+  for (const [, file] of files) if (file.endsWith('.hbs')) check(file, partials);
+
+  const compiled = new Map<string, HandlebarsTemplateDelegate>();
+  const find = (rel: string) => files.get(rel.split(sep).join('/'));
+  const template: Template = {
+    name: basename(dir),
+    chain,
+    layout,
+    hash: hashFiles(files),
+    find,
+    read(rel) {
+      const file = find(rel);
+      if (!file) throw new ReportError({ file: join(dir, rel) }, `template "${basename(dir)}" has no ${rel}`);
+      return readFileSync(file, 'utf8');
+    },
+    render(rel, data) {
+      let fn = compiled.get(rel);
+      if (!fn) {
+        fn = hbs.compile(template.read(rel), { noEscape: false });
+        compiled.set(rel, fn);
+      }
+      return run(fn, data, find(rel)!);
+    },
+    renderString(source, data) {
+      let fn = compiled.get('\0' + source);
+      if (!fn) {
+        fn = hbs.compile(source);
+        compiled.set('\0' + source, fn);
+      }
+      return run(fn, data, join(dir, LAYOUT_FILE));
+    },
+  };
+  return template;
+}
+
+function locate(name: string, cwd: string): string {
+  const looksLikePath = name.includes('/') || name.includes('\\') || name.startsWith('.');
+  const candidates = looksLikePath ? [resolve(cwd, name)] : [resolveTemplateDir(name, cwd, join(cwd, 'templates')), join(BUILTIN_TEMPLATES, name)];
+  for (const dir of candidates) if (existsSync(join(dir, LAYOUT_FILE))) return dir;
+  const where = candidates[0]!;
+  const reason = existsSync(where) ? `has no ${LAYOUT_FILE}` : 'does not exist';
+  throw new ReportError({ file: where }, `template "${name}" ${reason}`);
+}
+
+/** Every file of the chain by relative path; a child's file hides its parent's. */
+function listFiles(chain: string[]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const dir of chain) {
+    const walk = (d: string) => {
+      for (const entry of readdirSync(d).sort()) {
+        if (entry.startsWith('.')) continue;
+        const full = join(d, entry);
+        if (statSync(full).isDirectory()) walk(full);
+        else {
+          const rel = relative(dir, full).split(sep).join('/');
+          if (!files.has(rel)) files.set(rel, full);
+        }
+      }
+    };
+    walk(dir);
+  }
+  return files;
+}
+
+function hashFiles(files: Map<string, string>): string {
+  const hash = createHash('sha256');
+  for (const [rel, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    hash.update(rel).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Syntax, partials and helpers of one .hbs file, reported with its line. */
+function check(file: string, partials: Map<string, string>): void {
+  let ast: hbs.AST.Program;
+  try {
+    ast = Handlebars.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    const message = (e as Error).message;
+    const line = /line (\d+)/.exec(message)?.[1] ?? / - (\d+):\d+/.exec(message)?.[1];
+    throw new ReportError({ file, line: line ? Number(line) : undefined }, `Handlebars: ${message.split('\n')[0]!.replace(/^Parse error on line \d+:?/, 'syntax error').trim()}`);
+  }
+  const inline = new Set<string>();
+  const visit = (node: any): void => {
+    if (!node || typeof node !== 'object') return;
+    if (node.type === 'DecoratorBlock' && node.path?.original === 'inline') inline.add(String(node.params?.[0]?.value));
+    if ((node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') && node.name?.type === 'PathExpression') {
+      const name = node.name.original as string;
+      if (!partials.has(name) && !inline.has(name) && name !== '@partial-block') {
+        throw new ReportError({ file, line: node.loc?.start.line, column: (node.loc?.start.column ?? 0) + 1 }, `partial "${name}" not found (partials live in partials/<name>.hbs of the template or the one it extends)`);
+      }
+    }
+    if ((node.type === 'MustacheStatement' || node.type === 'SubExpression' || node.type === 'BlockStatement') && node.path?.type === 'PathExpression') {
+      const name = node.path.original as string;
+      const hasArgs = (node.params?.length ?? 0) > 0 || (node.hash?.pairs?.length ?? 0) > 0;
+      if (hasArgs && !(name in HELPERS) && !BUILTIN_HELPERS.has(name)) {
+        throw new ReportError({ file, line: node.loc?.start.line, column: (node.loc?.start.column ?? 0) + 1 }, `unknown helper "${name}" (helpers: ${[...BUILTIN_HELPERS, ...Object.keys(HELPERS)].join(', ')})`);
+      }
+    }
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object' && (value as any).type) visit(value);
+    }
+  };
+  visit(ast);
+}
+
+const BUILTIN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+
+function run(fn: HandlebarsTemplateDelegate, data: object, file: string): string {
+  try {
+    return fn(data);
+  } catch (e) {
+    throw new ReportError({ file }, `Handlebars: ${(e as Error).message.split('\n')[0]}`);
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * Loading a layout file: YAML -> validated, defaulted, unit-resolved `Layout`.
+ *
+ * `extends` chains are merged parent first (objects key by key, lists replaced whole), then
+ * every key is checked against schema.ts. A mistake is one `file:line:column: error:` line
+ * naming the key: an unknown key (with the nearest known one), a wrong type, a font file that
+ * does not exist, a style asking for a bold face its font lacks.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import Handlebars from 'handlebars';
+import { ReportError } from '../errors.js';
+import { LAYOUT_SPEC, STYLE_NAMES, checkScalar, type Spec, type StyleName } from './schema.js';
+import { MM, type LineHeight } from './units.js';
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+export type PageAlign = 'left' | 'center' | 'right' | 'outside' | 'inside';
+
+export interface Style {
+  font: string;
+  size: number;
+  bold: boolean;
+  color: string;
+  lineHeight: LineHeight;
+  /** First-line indent in characters. */
+  indent: number;
+  spaceBefore: number;
+  spaceAfter: number;
+  align: Align;
+  characterSpacing: number;
+}
+
+export interface FontFace {
+  /** Absolute path of the regular face. */
+  regular: string;
+  bold?: string;
+  word: string[];
+  css?: string;
+}
+
+/** A layout with every key present and every length in points. */
+export interface Layout {
+  description?: string;
+  page: { width: number; height: number; margin: { top: number; bottom: number; left: number; right: number } };
+  fonts: Record<string, FontFace>;
+  styles: Record<StyleName, Style>;
+  headings: { numbering: 'keep' | 'strip'; runIn: 'source' | 'never' };
+  cover: { enabled: boolean; lines: Array<{ text: string; style: StyleName }>; top: number };
+  header: { text: string; align: PageAlign; rule: boolean };
+  footer: { text: string; align: PageAlign; inset: number; distance: number };
+  toc: { enabled: boolean; depth: number; title: string };
+  table: { borderWidth: number; borderColor: string; headerFill: string | null; stripeFill: string | null; cellPadding: number };
+  summary: { blocks: Array<'headline' | 'chart' | 'targets' | 'priorities' | 'projects'>; maxItems: number; minFontSize: number };
+  epub: { embedFonts: boolean };
+}
+
+export const LAYOUT_FILE = 'layout.yaml';
+
+interface Source {
+  file: string;
+  dir: string;
+  doc: Document;
+  lines: LineCounter;
+  data: Record<string, unknown>;
+}
+
+/** Loads `dir/layout.yaml` and the layouts it extends; returns the layout and the folder chain. */
+export function loadLayout(dir: string, templatesRoot: string): { layout: Layout; chain: string[]; file: string } {
+  const sources: Source[] = [];
+  let current = resolve(dir);
+  for (;;) {
+    if (sources.some((s) => s.dir === current)) throw new ReportError({ file: sources[0]!.file }, `extends forms a cycle through ${current}`);
+    const source = readSource(current);
+    sources.push(source);
+    const parent = source.data.extends;
+    if (parent === undefined || parent === null) break;
+    if (typeof parent !== 'string' || parent.trim() === '') throw error(source, ['extends'], 'expected the name of a template');
+    current = resolveTemplateDir(parent, source.dir, templatesRoot);
+    if (!existsSync(join(current, LAYOUT_FILE))) throw error(source, ['extends'], `no template "${parent}" (looked for ${join(current, LAYOUT_FILE)})`);
+  }
+
+  // Validate each file on its own so a mistake names the file it is in.
+  for (const source of sources) validate(source, LAYOUT_SPEC, source.data, []);
+  const merged = sources.reduceRight<Record<string, unknown>>((acc, s) => deepMerge(acc, s.data), {});
+  const layout = resolveLayout(merged, sources);
+  return { layout, chain: sources.map((s) => s.dir), file: sources[0]!.file };
+}
+
+export function resolveTemplateDir(nameOrPath: string, from: string, templatesRoot: string): string {
+  if (nameOrPath.includes('/') || nameOrPath.includes('\\') || nameOrPath.startsWith('.')) return resolve(from, nameOrPath);
+  return resolve(templatesRoot, nameOrPath);
+}
+
+function readSource(dir: string): Source {
+  const file = join(dir, LAYOUT_FILE);
+  if (!existsSync(file)) throw new ReportError({ file }, 'layout file not found');
+  const text = readFileSync(file, 'utf8');
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const problem = doc.errors[0];
+  if (problem) {
+    const pos = problem.linePos?.[0];
+    throw new ReportError({ file, line: pos?.line, column: pos?.col }, `not valid YAML: ${problem.message.split('\n')[0]}`);
+  }
+  const data = doc.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new ReportError({ file, line: 1 }, 'a layout file is a mapping of keys');
+  return { file, dir, doc, lines, data: data as Record<string, unknown> };
+}
+
+function error(source: Source, path: Array<string | number>, message: string): ReportError {
+  const node = source.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  let keyNode: { range?: [number, number, number] } | undefined;
+  // Point at the key when we can (unknown keys), else at the value.
+  const parent = path.length > 1 ? source.doc.getIn(path.slice(0, -1), true) : source.doc.contents;
+  if (isMap(parent)) {
+    const pair = parent.items.find((p) => (p.key as { value?: unknown })?.value === path[path.length - 1]);
+    keyNode = pair?.key as typeof keyNode;
+  }
+  const offset = keyNode?.range?.[0] ?? node?.range?.[0];
+  const pos = offset !== undefined ? source.lines.linePos(offset) : undefined;
+  const key = path.join('.');
+  return new ReportError({ file: source.file, line: pos?.line, column: pos?.col }, key ? `${key}: ${message}` : message);
+}
+
+function validate(source: Source, spec: Spec, value: unknown, path: Array<string | number>): void {
+  if (value === undefined) return;
+  if (spec.kind === 'object') {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw error(source, path, 'expected a mapping of keys');
+    for (const [key, child] of Object.entries(value)) {
+      const field = spec.fields[key];
+      if (!field) throw error(source, [...path, key], `unknown key${suggest(key, Object.keys(spec.fields))}`);
+      validate(source, field, child, [...path, key]);
+    }
+    return;
+  }
+  if (spec.kind === 'map') {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw error(source, path, 'expected a mapping of keys');
+    for (const [key, child] of Object.entries(value)) validate(source, spec.of, child, [...path, key]);
+    return;
+  }
+  if (spec.kind === 'list') {
+    if (!Array.isArray(value)) throw error(source, path, 'expected a list');
+    value.forEach((item, i) => validate(source, spec.of, item, [...path, i]));
+    return;
+  }
+  if (value === null && spec.kind === 'string' && spec.optional) return;
+  const checked = checkScalar(spec, value);
+  if ('error' in checked) throw error(source, path, checked.error);
+  if (spec.kind === 'template') {
+    try {
+      Handlebars.parse(value as string);
+    } catch (e) {
+      throw error(source, path, `Handlebars: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
+}
+
+function suggest(key: string, known: string[]): string {
+  const near = known.map((k) => ({ k, d: distance(key.toLowerCase(), k.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
+  return near && near.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${near.k}"?)` : ` (known keys: ${known.join(', ')})`;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    if (key === 'extends') continue;
+    const prev = out[key];
+    out[key] = isPlainObject(prev) && isPlainObject(value) ? deepMerge(prev, value) : value;
+  }
+  return out;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Fills defaults and converts units, spec-driven. */
+function defaults(spec: Spec, value: unknown): unknown {
+  switch (spec.kind) {
+    case 'object': {
+      const v = isPlainObject(value) ? value : {};
+      const out: Record<string, unknown> = {};
+      for (const [key, field] of Object.entries(spec.fields)) {
+        const resolved = defaults(field, v[key]);
+        if (resolved !== undefined) out[key] = resolved;
+      }
+      return out;
+    }
+    case 'map': {
+      const v = isPlainObject(value) ? value : {};
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, defaults(spec.of, x)]));
+    }
+    case 'list': {
+      const list = Array.isArray(value) ? value : spec.default;
+      return list?.map((item) => defaults(spec.of, item));
+    }
+    default: {
+      const raw = value === undefined ? spec.default : value;
+      if (raw === undefined) return undefined;
+      if (raw === null) return null;
+      const checked = checkScalar(spec, raw);
+      return 'value' in checked ? checked.value : undefined;
+    }
+  }
+}
+
+function resolveLayout(merged: Record<string, unknown>, sources: Source[]): Layout {
+  const d = defaults(LAYOUT_SPEC, merged) as Record<string, any>;
+  const top = sources[0]!;
+  // The file that sets a key, child first, so errors name the file to fix.
+  const owner = (path: string[]) => sources.find((s) => s.doc.hasIn(path)) ?? top;
+
+  const [w, h] = d.page.size as [number, number];
+  const landscape = d.page.orientation === 'landscape';
+  const page = {
+    width: (landscape ? Math.max(w, h) : Math.min(w, h)) * MM,
+    height: (landscape ? Math.min(w, h) : Math.max(w, h)) * MM,
+    margin: d.page.margin,
+  };
+  if (page.margin.left + page.margin.right >= page.width - 72 || page.margin.top + page.margin.bottom >= page.height - 72) {
+    throw error(owner(['page', 'margin']), ['page', 'margin'], 'margins leave less than an inch for the text');
+  }
+
+  const fonts: Record<string, FontFace> = {};
+  for (const [key, font] of Object.entries(d.fonts as Record<string, any>)) {
+    const regular = fontFile(owner(['fonts', key, 'regular']), ['fonts', key, 'regular'], font.regular);
+    const bold = font.bold ? { bold: fontFile(owner(['fonts', key, 'bold']), ['fonts', key, 'bold'], font.bold) } : {};
+    fonts[key] = { regular, word: font.word ?? [], ...bold, ...(font.css ? { css: font.css } : {}) };
+  }
+  if (!Object.keys(fonts).length) throw error(top, ['fonts'], 'a layout needs at least one font');
+
+  const body = d.styles.body;
+  const styles = {} as Record<StyleName, Style>;
+  for (const name of STYLE_NAMES) {
+    const own = d.styles[name] ?? {};
+    const style = { ...body, ...own } as Style;
+    if (!fonts[style.font]) throw error(owner(['styles', name, 'font']), ['styles', name, 'font'], `no font "${style.font}" under fonts (have ${Object.keys(fonts).join(', ')})`);
+    if (style.bold && !fonts[style.font]!.bold) throw error(owner(['styles', name, 'bold']), ['styles', name, 'bold'], `font "${style.font}" has no bold face; add fonts.${style.font}.bold or set bold: false`);
+    styles[name] = style;
+  }
+
+  return {
+    ...(d.description ? { description: d.description } : {}),
+    page,
+    fonts,
+    styles,
+    headings: d.headings,
+    cover: d.cover,
+    header: d.header,
+    footer: d.footer,
+    toc: d.toc,
+    table: d.table,
+    summary: d.summary,
+    epub: d.epub,
+  };
+}
+
+const require = createRequire(import.meta.url);
+
+/** `npm:<package>/<file>`, a path relative to the template folder, or an absolute path. */
+function fontFile(source: Source, path: string[], ref: string): string {
+  let file: string;
+  if (ref.startsWith('npm:')) {
+    try {
+      file = require.resolve(ref.slice(4));
+    } catch {
+      throw error(source, path, `font ${ref} not found: is the npm package installed?`);
+    }
+  } else {
+    file = isAbsolute(ref) ? ref : resolve(source.dir, ref);
+  }
+  if (!existsSync(file) || !statSync(file).isFile()) throw error(source, path, `font file not found: ${file}`);
+  if (!/\.(ttf|otf)$/i.test(file)) throw error(source, path, `font must be a .ttf or .otf file: ${file}`);
+  return file;
+}
+
+export function templateDirOf(file: string): string {
+  return dirname(file);
+}
