@@ -32,7 +32,7 @@ describe.each(CASES)('$name', (c) => {
     const first = pub.tree.children[0]!;
     expect(fold(plain(first))).toBe(fold(g.body_first));
     // The glossary drops an entry's number from its term (it becomes the anchor).
-    const last = fold(g.body_last).replace(/^(\[\d+\]|\d+[.、])/, '');
+    const last = fold(g.body_last).replace(/^(\[\d+\]|\d+[.、])/, '').replace(/[:：]/, '');
     expect(fold(plain(pub.tree)).includes(last), `body ends with ${last}`).toBe(true);
   });
 

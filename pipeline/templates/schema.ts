@@ -123,7 +123,7 @@ export const LAYOUT_SPEC: Spec = {
       kind: 'object',
       doc: 'The cover page (PDF) and title block (DOCX, HTML).',
       fields: {
-        enabled: { kind: 'boolean', default: true, doc: 'Print a cover page.' },
+        enabled: { kind: 'boolean', default: true, doc: 'Print a cover page. With `false` the cover lines become a title block at the top of the first page (公文 style).' },
         lines: {
           kind: 'list',
           doc: 'Lines of the cover, top to bottom. `text` is Handlebars over the metadata (`title`, `subtitle`, `date`, `meeting`, `speaker.role`, `speaker.name`, `issuer`, `published`, `source`); a line that comes out empty is left out, so a report without a speaker has no speaker line.',
