@@ -1,0 +1,31 @@
+// `make check` needs these Debian programs. Missing ones stop the check with the line to run:
+// a check that cannot run is a failure, never a silent skip.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const needs = [
+  { what: 'pdftotext (poppler)', test: () => has('pdftotext'), pkg: 'poppler-utils' },
+  { what: 'pdffonts (poppler)', test: () => has('pdffonts'), pkg: 'poppler-utils' },
+  { what: 'pdftoppm (poppler)', test: () => has('pdftoppm'), pkg: 'poppler-utils' },
+  { what: 'qpdf', test: () => has('qpdf'), pkg: 'qpdf' },
+  { what: 'LibreOffice (soffice)', test: () => has('soffice'), pkg: 'libreoffice-writer-nogui' },
+  { what: 'java', test: () => has('java'), pkg: 'default-jre-headless' },
+  { what: 'epubcheck', test: () => existsSync('/usr/share/java/epubcheck.jar'), pkg: 'epubcheck' },
+  { what: 'chromium', test: () => has('chromium'), pkg: 'chromium' },
+];
+
+function has(program) {
+  try {
+    execFileSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const missing = needs.filter((n) => !n.test());
+if (missing.length) {
+  const pkgs = [...new Set(missing.map((m) => m.pkg))].join(' ');
+  console.error(`make check needs ${missing.map((m) => m.what).join(', ')}. Install with:\n  sudo apt-get install -y --no-install-recommends ${pkgs}`);
+  process.exit(1);
+}
