@@ -125,3 +125,27 @@ export function metaText(pub: Publication): string {
   const flat = (v: unknown): string => (typeof v === 'string' ? v : v && typeof v === 'object' ? Object.values(v).map(flat).join(' ') : '');
   return flat(pub.meta);
 }
+
+let gbTable: Map<string, number[]> | undefined;
+/** GB18030 bytes of `s` (Node can decode GB18030 but not encode it; two-byte forms suffice here). */
+export function gb18030(s: string): Uint8Array {
+  if (!gbTable) {
+    gbTable = new Map();
+    const dec = new TextDecoder('gb18030');
+    for (let hi = 0x81; hi <= 0xfe; hi++) {
+      for (let lo = 0x40; lo <= 0xfe; lo++) {
+        if (lo === 0x7f) continue;
+        const ch = dec.decode(new Uint8Array([hi, lo]));
+        if (ch.length === 1 && !gbTable.has(ch)) gbTable.set(ch, [hi, lo]);
+      }
+    }
+  }
+  const out: number[] = [];
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    const bytes = code < 0x80 ? [code] : gbTable.get(ch);
+    if (!bytes) throw new Error(`no two-byte GB18030 form for ${ch}`);
+    out.push(...bytes);
+  }
+  return new Uint8Array(out);
+}

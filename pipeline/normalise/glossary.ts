@@ -211,6 +211,7 @@ function termLink(value: string, n: number, noteref: boolean): Link {
   return {
     type: 'link',
     url: `#${glossaryAnchor(n)}`,
+    title: null,
     children: [{ type: 'text', value }],
     data: noteref ? { glossary: n, noteref: true } : { glossary: n },
   };

@@ -22,24 +22,26 @@ export function reportLists() {
     let expected = 0;
     let delimiter: Numbered['delimiter'] | undefined;
 
-    for (const node of tree.children) {
+    tree.children.forEach((node, index) => {
       const item = numbered(node);
       if (item && list && item.n === expected && item.delimiter === delimiter) {
         list.children.push(listItem(node as Paragraph, item.rest));
         expected++;
-        continue;
+        return;
       }
-      if (item && item.n === 1) {
+      // A list starts at 1, or wherever two items follow each other (after a numbered title).
+      const next = numbered(tree.children[index + 1]);
+      if (item && (item.n === 1 || (next && next.n === item.n + 1 && next.delimiter === item.delimiter))) {
         list = { type: 'list', ordered: true, start: item.n, spread: false, children: [listItem(node as Paragraph, item.rest)], data: { delimiter: item.delimiter } };
         if (node.position) list.position = { ...node.position };
         out.push(list);
         expected = item.n + 1;
         delimiter = item.delimiter;
-        continue;
+        return;
       }
       list = undefined;
       out.push(node);
-    }
+    });
     for (const node of out) {
       if (node.type === 'list' && node.position && node.children.length) {
         const last = node.children[node.children.length - 1]!;
@@ -50,8 +52,8 @@ export function reportLists() {
   };
 }
 
-function numbered(node: RootContent): Numbered | undefined {
-  if (node.type !== 'paragraph') return undefined;
+function numbered(node: RootContent | undefined): Numbered | undefined {
+  if (!node || node.type !== 'paragraph') return undefined;
   const first = node.children[0];
   if (!first || first.type !== 'text') return undefined;
   const sub = SUBITEM.exec(first.value);
@@ -68,7 +70,7 @@ function listItem(paragraph: Paragraph, rest: string): ListItem {
   children.push(...others);
   const p: Paragraph = { type: 'paragraph', children };
   if (paragraph.position) p.position = paragraph.position;
-  const item: ListItem = { type: 'listItem', spread: false, children: [p] };
+  const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [p] };
   if (paragraph.position) item.position = paragraph.position;
   return item;
 }

@@ -14,6 +14,10 @@ import { paragraphText, SENTENCE_END, text } from './text.js';
 
 const ROW_NUMBER = /^\d{1,3}$/;
 const HEADER_CELL_MAX = 16;
+/** Header cells are labels: no sentence or clause punctuation. */
+const HEADER_PUNCTUATION = /[。！？；：，、!?;:,]/;
+/** Furthest a serial number can be from the previous one (cells of one row). */
+const MAX_ROW_SPAN = 40;
 const CAPTION_MAX = 40;
 
 export function reportTables() {
@@ -59,27 +63,34 @@ interface Found {
 
 function findTable(nodes: RootContent[], i: number): Found | undefined {
   if (paragraphText(nodes[i]) !== '1') return undefined;
-  const second = nextNumber(nodes, i, 2, 40);
-  if (second === undefined) return undefined;
-  const columns = second - i;
-  if (columns < 2 || i - columns < 0) return undefined;
-  for (let h = i - columns; h < i; h++) {
-    const cell = paragraphText(nodes[h]);
-    if (cell === undefined || cell.length > HEADER_CELL_MAX || SENTENCE_END.test(cell) || ROW_NUMBER.test(cell)) return undefined;
-  }
   const rows = [i];
-  let n = 2;
-  let at: number | undefined = second;
-  while (at !== undefined) {
-    rows.push(at);
-    n++;
-    at = nextNumber(nodes, at, n, 2 * columns + 1);
-  }
+  for (let n = 2, at = nextNumber(nodes, i, n, MAX_ROW_SPAN); at !== undefined; n++, at = nextNumber(nodes, at, n, MAX_ROW_SPAN)) rows.push(at);
+  if (rows.length < 2) return undefined;
+  // The usual distance between serial numbers is the column count, so a row with a missing or
+  // surplus cell stands out instead of deciding the shape. On a tie the header decides: it is
+  // the run of short labels right before the `1`.
+  const columns = candidates(rows.slice(1).map((r, k) => r - rows[k]!)).find((k) => k >= 2 && i - k >= 0 && headerAt(nodes, i - k, i));
+  if (columns === undefined) return undefined;
   const last = rows[rows.length - 1]!;
   let end = last + 1;
   // The last row has no number after it: take its cells, stopping at anything not a paragraph.
   while (end < nodes.length && end - last < columns && nodes[end]!.type === 'paragraph') end++;
   return { columns, first: i, rows, end };
+}
+
+/** Distinct values, most frequent first, the larger first on a tie (a missing cell is likelier than a surplus one). */
+function candidates(values: number[]): number[] {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([v]) => v);
+}
+
+function headerAt(nodes: RootContent[], from: number, to: number): boolean {
+  for (let h = from; h < to; h++) {
+    const cell = paragraphText(nodes[h]);
+    if (cell === undefined || cell.length > HEADER_CELL_MAX || HEADER_PUNCTUATION.test(cell) || ROW_NUMBER.test(cell)) return false;
+  }
+  return true;
 }
 
 function nextNumber(nodes: RootContent[], from: number, n: number, within: number): number | undefined {

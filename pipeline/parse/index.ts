@@ -2,7 +2,8 @@
  * The parse stage: text -> mdast with unified and remark-parse.
  *
  * Plain-text reports are first made Markdown-safe (see escape.ts), so remark only ever sees
- * paragraphs, text and hard breaks, and positions are mapped back to source lines. Markdown
+ * paragraphs, text and hard breaks, and positions are mapped back to source lines; tables
+ * and the like are then recognised by the normalise plugins, not by Markdown syntax. Markdown
  * sources are parsed as Markdown (GFM tables, definition lists, YAML front matter for the
  * metadata, which is how our own Markdown writer records it).
  */
@@ -20,11 +21,16 @@ import { toSafeMarkdown, sourceColumn } from './escape.js';
 import { ReportError } from '../errors.js';
 
 const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkDefinitionList).use(remarkFrontmatter, ['yaml']);
+/**
+ * Escaped plain text needs no extension; GFM would even find autolinks in it (its literal
+ * autolinks look through backslash escapes), turning `http://…` in a report into a link.
+ */
+const textProcessor = unified().use(remarkParse);
 
 /** Parses a plain-text report (already read and cleaned). */
 export function parseText(input: ReadResult, file: VFile): Root {
   const { markdown, lineMap, columnMap } = toSafeMarkdown(input.blocks);
-  const tree = markdownProcessor.parse(markdown) as Root;
+  const tree = textProcessor.parse(markdown) as Root;
   const mdLines = markdown.split('\n');
   remapPositions(tree, (line, column) => ({
     line: lineMap[line] ?? line,

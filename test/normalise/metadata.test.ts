@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { meetingLine, speakerLine } from '../../pipeline/normalise/metadata.js';
+import { publication, SEED } from '../helpers.js';
+
+describe('metadata', () => {
+  it('reads the seed front lines and page facts', () => {
+    expect(publication(SEED).meta).toEqual({
+      title: '2025年番禺区政府工作报告',
+      subtitle: '2025年2月26日在番禺区第十八届人民代表大会第五次会议上',
+      date: '2025-02-26',
+      meeting: '番禺区第十八届人民代表大会第五次会议',
+      speaker: { role: '广州市番禺区人民政府区长', name: '叶珊瑚' },
+      published: '2025-03-12',
+      source: '番禺区',
+    });
+  });
+
+  it('removes the front lines from the body', () => {
+    const first = publication(SEED).tree.children[0]!;
+    expect(first.type).toBe('paragraph');
+    expect(JSON.stringify(first)).toContain('各位代表');
+  });
+
+  it.each([
+    ['——2025年2月26日在番禺区第十八届人民代表大会第五次会议上', '2025-02-26', '番禺区第十八届人民代表大会第五次会议'],
+    ['――2022年1月23日在保定市第十六届人民代表大会第二次会议上', '2022-01-23', '保定市第十六届人民代表大会第二次会议'],
+    ['—2016年2月19日在海拉尔区第十四届人民代表大会第五次会议上', '2016-02-19', '海拉尔区第十四届人民代表大会第五次会议'],
+    ['2024年1月5日在某县第三届人民代表大会第二次会议上', '2024-01-05', '某县第三届人民代表大会第二次会议'],
+  ])('reads the meeting line %s', (line, date, meeting) => {
+    expect(meetingLine(line)).toMatchObject({ date, meeting });
+  });
+
+  it('does not take a sentence for a meeting line', () => {
+    expect(meetingLine('我们在2024年1月5日召开的全市大会上作了部署，取得成效。')).toBeUndefined();
+  });
+
+  it.each([
+    ['广州市番禺区人民政府区长 叶珊瑚', '广州市番禺区人民政府区长', '叶珊瑚'],
+    ['广东省省长 孟凡利', '广东省省长', '孟凡利'],
+    ['某市人民政府代市长张三', '某市人民政府代市长', '张三'],
+  ])('reads the speaker line %s', (line, role, name) => {
+    expect(speakerLine(line)).toEqual({ role, name });
+  });
+});

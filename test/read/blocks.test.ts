@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { splitLines } from '../../pipeline/read/lines.js';
+import { toBlocks } from '../../pipeline/read/blocks.js';
+
+const blocks = (text: string) => toBlocks(splitLines(text)).map((b) => b.lines.map((l) => l.text));
+
+describe('lines -> blocks', () => {
+  it('normalises CRLF, lone CR, NBSP and U+3000 indentation', () => {
+    const lines = splitLines('\u3000\u3000第一段。\r\n\r\n\u00a0第二段。\r第三段。');
+    expect(lines.map((l) => l.text)).toEqual(['第一段。', '', '第二段。', '第三段。']);
+    expect(lines[0]!.column).toBe(3);
+  });
+
+  it('keeps the lines of a block apart when blank lines separate paragraphs', () => {
+    expect(blocks('第一段。\n\n1.一条。\n2.二条。\n\n第三段。')).toEqual([['第一段。'], ['1.一条。', '2.二条。'], ['第三段。']]);
+  });
+
+  it('makes every line a block when the page uses no blank lines', () => {
+    expect(blocks('第一段。\n第二段。\n第三段。')).toEqual([['第一段。'], ['第二段。'], ['第三段。']]);
+  });
+
+  it('starts a new block at a part or section number even without a blank line', () => {
+    expect(blocks('甲。\n\n乙。\n（一）标题\n\n丙。')).toEqual([['甲。'], ['乙。'], ['（一）标题'], ['丙。']]);
+  });
+
+  it('glues fragments that inline markup split over lines', () => {
+    const text = ['“十五五”时期经济社会发展的', '主要目标', '是：地区生产总值年均增长5%左右。', '保持在20以下，PM', '2.5', '年平均浓度下降。', '——2026年1月26日在某省第十四届', '人民代表大会第五次会议上'].join('\n');
+    expect(blocks(text)).toEqual([
+      ['“十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5%左右。'],
+      ['保持在20以下，PM2.5年平均浓度下降。'],
+      ['——2026年1月26日在某省第十四届人民代表大会第五次会议上'],
+    ]);
+  });
+
+  it('does not glue a title to the paragraph after it', () => {
+    expect(blocks('附件1\n2026年省十件民生实事\n坚持民生为大。')).toEqual([['附件1'], ['2026年省十件民生实事'], ['坚持民生为大。']]);
+  });
+});
