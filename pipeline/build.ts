@@ -16,7 +16,7 @@ import type { Publication } from './model.js';
 import { publish } from './publish.js';
 import { FORMATS, writerFor, type Format } from './render/index.js';
 import { publicationDate } from './render/shared/dates.js';
-import type { OutputFile } from './render/types.js';
+import type { OutputFile, Writer } from './render/types.js';
 import type { Template } from './templates/index.js';
 
 export interface BuildOptions {
@@ -28,6 +28,8 @@ export interface BuildOptions {
   progress?: (line: string) => void;
   /** Warnings, already formatted `file:line:column: warning: …`. */
   warn?: (line: string) => void;
+  /** Replaces the registry's writers (tests use it to make a format fail on purpose). */
+  writers?: Partial<Record<Format, Writer>>;
 }
 
 export interface BuildResult {
@@ -72,7 +74,7 @@ export async function buildSource(path: string, options: BuildOptions): Promise<
   const files: OutputFile[] = [];
   const byFormat: Array<[Format, OutputFile[]]> = [];
   for (const format of options.formats) {
-    const write = await writerFor(format);
+    const write = options.writers?.[format] ?? (await writerFor(format));
     const out = await time(format, () => write(publication, context));
     byFormat.push([format, out]);
     files.push(...out);

@@ -127,7 +127,7 @@ export function metaText(pub: Publication): string {
 }
 
 let gbTable: Map<string, number[]> | undefined;
-/** GB18030 bytes of `s` (Node can decode GB18030 but not encode it; two-byte forms suffice here). */
+/** GB18030 bytes of `s` (Node decodes GB18030 but cannot encode it, so the table is built by decoding). */
 export function gb18030(s: string): Uint8Array {
   if (!gbTable) {
     gbTable = new Map();
@@ -139,6 +139,14 @@ export function gb18030(s: string): Uint8Array {
         if (ch.length === 1 && !gbTable.has(ch)) gbTable.set(ch, [hi, lo]);
       }
     }
+    // Four-byte forms cover the rest of the BMP (•, some punctuation and symbols).
+    for (let b1 = 0x81; b1 <= 0x84; b1++)
+      for (let b2 = 0x30; b2 <= 0x39; b2++)
+        for (let b3 = 0x81; b3 <= 0xfe; b3++)
+          for (let b4 = 0x30; b4 <= 0x39; b4++) {
+            const ch = dec.decode(new Uint8Array([b1, b2, b3, b4]));
+            if (ch.length === 1 && !gbTable.has(ch)) gbTable.set(ch, [b1, b2, b3, b4]);
+          }
   }
   const out: number[] = [];
   for (const ch of s) {

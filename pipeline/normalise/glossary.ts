@@ -70,6 +70,7 @@ function buildList(section: RootContent[], file: VFile): { list?: DefListNode; b
       }
       if (split && (m || !entries.length || split.definition)) {
         const entry: Entry = { n, term: [{ type: 'text', value: split.term }], description: [] };
+        pendingTerm = undefined;
         if (split.definition) entry.description.push({ type: 'paragraph', children: [{ type: 'text', value: split.definition }], ...(p.position ? { position: p.position } : {}) });
         else pendingTerm = entry;
         entries.push(entry);
