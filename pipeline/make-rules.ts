@@ -6,12 +6,13 @@
  *   node dist/pipeline/make-rules.js <rules-file> [source-dir]
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { globby } from 'globby';
 
+/** The reports under `dir` (.txt and .md, any depth), as paths that start with `dir`. */
 export async function sourceFiles(dir = 'source'): Promise<string[]> {
-  const files = await globby(`${dir}/**/*.{txt,md}`, { onlyFiles: true, caseSensitiveMatch: false });
-  return files.sort();
+  const files = await globby('**/*.{txt,md}', { cwd: dir, onlyFiles: true, caseSensitiveMatch: false });
+  return files.map((f) => join(dir, f)).sort();
 }
 
 const escape = (path: string) => path.replace(/([ #:$])/g, '\\$1');

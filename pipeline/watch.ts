@@ -1,9 +1,143 @@
 /**
- * `reportpress watch`: rebuild the affected publications whenever a source or the template
- * changes. (Implemented with the templates work; this placeholder only explains.)
+ * `reportpress watch`: while someone edits a source or a template, rebuild what the change
+ * affects. A saved source rebuilds that report; a saved template file rebuilds every report.
+ * Errors are printed and the watch goes on; outputs are written atomically, so the last good
+ * ones stay in place until a build succeeds.
  */
-import { UsageError } from './build.js';
+import { watch as watchFs, type FSWatcher } from 'node:fs';
+import { extname, relative, resolve } from 'node:path';
+import { EventEmitter } from 'node:events';
+import { buildSource } from './build.js';
+import { isReportError } from './errors.js';
+import type { Format } from './render/index.js';
+import { loadTemplate, type Template } from './templates/index.js';
+import { sourceFiles } from './make-rules.js';
 
-export async function watch(_sources: string[], _options: object): Promise<number> {
-  throw new UsageError('watch is not available yet');
+export interface WatchOptions {
+  out: string;
+  formats: Format[];
+  template: string;
+  maxBytes?: number;
+  quiet?: boolean;
+  /** Folder scanned for reports when no sources are named. */
+  sourceDir?: string;
+  /** Milliseconds to wait for a burst of saves to settle. */
+  settle?: number;
 }
+
+export interface Watcher extends EventEmitter {
+  /** Resolves after the first full build. */
+  ready: Promise<void>;
+  close(): void;
+}
+
+/** Events: 'built' (source), 'failed' (source or template path, message), 'idle'. */
+export function startWatch(named: string[], options: WatchOptions): Watcher {
+  const events = new EventEmitter() as Watcher;
+  const settle = options.settle ?? 150;
+  const sourceDir = resolve(options.sourceDir ?? 'source');
+  let template: Template | undefined;
+  let sources = new Set<string>(named.map((s) => resolve(s)));
+  const dirty = new Set<string>();
+  let templateDirty = true;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const watchers: FSWatcher[] = [];
+
+  const log = (line: string) => {
+    if (!options.quiet) console.error(line);
+  };
+  const fail = (where: string, error: unknown) => {
+    const message = isReportError(error) ? error.format() : `${where}: error: ${(error as Error).message}`;
+    console.error(message);
+    events.emit('failed', where, message);
+  };
+
+  const rebuild = async () => {
+    if (templateDirty) {
+      templateDirty = false;
+      try {
+        template = loadTemplate(options.template);
+        for (const s of sources) dirty.add(s);
+        watchTemplate(template);
+      } catch (error) {
+        fail(options.template, error);
+        template = undefined;
+      }
+    }
+    if (named.length === 0) {
+      const found = new Set((await sourceFiles(sourceDir)).map((s) => resolve(s)));
+      for (const s of found) if (!sources.has(s)) dirty.add(s);
+      sources = found;
+    }
+    if (!template) return;
+    const batch = [...dirty].filter((s) => sources.has(s));
+    dirty.clear();
+    for (const source of batch) {
+      const shown = relative(process.cwd(), source);
+      const started = Date.now();
+      try {
+        await buildSource(shown, {
+          out: options.out,
+          formats: options.formats,
+          template,
+          maxBytes: options.maxBytes,
+          warn: (line) => console.error(line),
+        });
+        log(`${shown}: rebuilt in ${Date.now() - started} ms`);
+        events.emit('built', source);
+      } catch (error) {
+        fail(shown, error);
+      }
+    }
+    events.emit('idle');
+  };
+
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(rebuild, rebuild);
+    }, settle);
+  };
+
+  let watchedTemplate = '';
+  const watchTemplate = (t: Template) => {
+    const key = t.chain.join('\n');
+    if (key === watchedTemplate) return;
+    watchedTemplate = key;
+    for (const dir of t.chain) {
+      watchers.push(
+        watchFs(dir, { recursive: true }, () => {
+          templateDirty = true;
+          schedule();
+        }),
+      );
+    }
+  };
+
+  const onSource = (file: string | null, base: string) => {
+    if (!file) return;
+    const path = resolve(base, file);
+    if (!['.txt', '.md'].includes(extname(path).toLowerCase())) return;
+    dirty.add(path);
+    schedule();
+  };
+  const dirs = new Set(named.length ? named.map((s) => resolve(s, '..')) : [sourceDir]);
+  for (const dir of dirs) watchers.push(watchFs(dir, { recursive: named.length === 0 }, (_event, file) => onSource(file?.toString() ?? null, dir)));
+
+  events.ready = (running = running.then(rebuild));
+  events.close = () => {
+    if (timer) clearTimeout(timer);
+    for (const w of watchers) w.close();
+  };
+  return events;
+}
+
+export async function watch(named: string[], options: WatchOptions): Promise<number> {
+  const watcher = startWatch(named, options);
+  await watcher.ready;
+  console.error(`watching ${named.length ? named.join(', ') : 'source/'} and template "${options.template}" (Ctrl-C to stop)`);
+  await new Promise<void>(() => {});
+  return 0;
+}
+
