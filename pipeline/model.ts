@@ -43,52 +43,74 @@ export interface Meta {
   url?: string;
 }
 
-/** A number taken from the text, with where it came from. Filled by normalise/figures. */
+/**
+ * Where a fact came from: the sentence it was read from and its place in the tree, so every
+ * figure on the summary can be traced back to the report. Filled by normalise/figures.
+ */
 export interface Provenance {
-  /** Heading text of the section the sentence is in. */
+  /** Text of the nearest heading before the sentence (the section it is in). */
   section: string;
-  /** Index of the block (paragraph) among the root's children. */
+  /** Index of the block (paragraph, heading, table) among the root's children. */
   paragraph: number;
+  /** The sentence as it stands in the normalised text (note markers such as `[1]` left out). */
   sentence: string;
-  /** Character offsets of the figure inside `sentence`. */
+  /** Character offsets of the fact inside `sentence`: `sentence.slice(start, end)` is its text. */
   start: number;
   end: number;
-  /** Source line, when known. */
+  /** Source line (1-based) where the block holding the sentence begins, when known. */
   line?: number;
 }
 
+/** A headline figure of the year under review: 地区生产总值 3070.56亿元、增长1.1%. */
 export interface Indicator {
+  /** e.g. `地区生产总值` (scope words such as 全年、全市 removed). */
   name: string;
+  /** The amount as written, e.g. `3070.56`; absent when the report gives only the growth. */
   value?: string;
+  /** e.g. `亿元`. */
   unit?: string;
+  /** The change as written, with its verb: `增长1.1%`, `下降0.5个百分点`, `增长8.7%和8.6%`. */
   growth?: string;
-  /** The exact text shown, e.g. `3070.56亿元、增长1.1%`. */
+  /** The exact text of the figure in its sentence, e.g. `3070.56亿元、增长1.1%`. */
   text: string;
   from: Provenance;
 }
 
+/** A quantitative target of the plan year, from the 主要预期目标 sentence. */
 export interface Target {
   name: string;
-  /** e.g. `增长5%以上` */
+  /** As written, e.g. `增长5%以上`, `增长4.5%—5%`; equals `from.sentence.slice(from.start, from.end)`. */
   target: string;
-  /** The number inside the target, e.g. `5%`. */
+  /** The figure inside the target, e.g. `5%` or `4.5%—5%`. */
   value: string;
+  /** 以上, 左右, 以内, 以下, 上下. */
   qualifier?: string;
+  /** A level stated with the target, e.g. `达到309亿元`. */
+  level?: string;
   from: Provenance;
 }
 
+/** A priority (a section of the plan part) or a livelihood project (民生实事). */
 export interface Priority {
+  /** The title without its numbering. */
   text: string;
+  /** The numbering as printed, e.g. `（一）`, when there is one. */
+  marker?: string;
   from: Provenance;
 }
 
 export interface Figures {
-  /** Year under review (2024) and the plan year (2025) when the text says so. */
+  /** Year under review (2024) and the plan year (2025), when the part headings say so. */
   reviewYear?: string;
   planYear?: string;
+  /** Headings of the parts the facts were read from. */
+  reviewPart?: string;
+  planPart?: string;
   indicators: Indicator[];
   targets: Target[];
   priorities: Priority[];
+  /** Title of the 民生实事 list the projects come from, e.g. `2025年十件民生实事`. */
+  projectsTitle?: string;
   projects: Priority[];
 }
 

@@ -1,13 +1,382 @@
 /**
- * Figures for the summary: indicators, targets, priorities, with the sentence each came from.
- * (Filled in by the summary work; until then the publication carries empty lists.)
+ * Figures for the summary, each with the sentence it came from -> file.data.figures.
+ *
+ * A work report has a fixed shape: a review part (`一、2024年工作回顾`) that states the year's
+ * headline figures near its start; a plan part (`二、2025年工作安排`) whose 主要预期目标
+ * sentence lists the new year's targets and whose sections (`（一）…`) are the year's
+ * priorities; often an appendix listing the 民生实事. The rules below find those places by the
+ * words the genre uses for them and read the facts from the text as written. A report that
+ * lacks one of them has no facts of that kind: nothing is inferred or filled in.
  */
-import type { Root } from 'mdast';
+import type { Nodes, Root, RootContent, Table } from 'mdast';
 import type { VFile } from 'vfile';
-import { emptyFigures } from '../model.js';
+import { emptyFigures, type Figures, type Indicator, type Priority, type Provenance, type Target } from '../model.js';
+import { ITEM, PART, SECTION, SUBITEM } from './text.js';
 
 export function reportFigures() {
-  return (_tree: Root, file: VFile) => {
-    file.data.figures = emptyFigures();
+  return (tree: Root, file: VFile) => {
+    file.data.figures = extractFigures(tree);
   };
 }
+
+export function extractFigures(tree: Root): Figures {
+  const doc = new Doc(tree);
+  const figures = emptyFigures();
+  const parts = doc.parts();
+  const review = findReview(parts);
+  const plan = findPlan(parts, review);
+  if (review) {
+    figures.reviewPart = review.title;
+    const year = lastYear(review.title);
+    if (year) figures.reviewYear = year;
+    figures.indicators = headlineIndicators(doc, review);
+  }
+  if (plan) {
+    figures.planPart = plan.title;
+    const year = lastYear(plan.title);
+    if (year) figures.planYear = year;
+    figures.targets = planTargets(doc, plan);
+    figures.priorities = doc.headingsIn(plan, 2);
+  }
+  const projects = findProjects(parts, figures.planYear);
+  if (projects) {
+    const items = projectItems(doc, projects);
+    if (items.length) {
+      figures.projectsTitle = projects.title.replace(APPENDIX_LABEL, '').trim() || projects.title;
+      figures.projects = items;
+    }
+  }
+  return figures;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tree as blocks with their text, section and source line.
+
+interface Part {
+  title: string;
+  /** Index of the part's heading among the root's children. */
+  index: number;
+  /** Index after the part's last block. */
+  end: number;
+}
+
+interface Sentence {
+  text: string;
+  /** Offset of the sentence in its block's text. */
+  offset: number;
+}
+
+const MARKER = new RegExp(`${SECTION.source}|${PART.source}|${SUBITEM.source}|${ITEM.source}`);
+
+class Doc {
+  private readonly sections: string[] = [];
+
+  constructor(readonly tree: Root) {
+    let section = '';
+    for (const node of tree.children) {
+      if (node.type === 'heading') section = blockText(node).trim();
+      this.sections.push(section);
+    }
+  }
+
+  get children(): RootContent[] {
+    return this.tree.children;
+  }
+
+  /** The depth-1 headings and the blocks each one governs. */
+  parts(): Part[] {
+    const starts = this.children.flatMap((n, i) => (n.type === 'heading' && n.depth === 1 ? [i] : []));
+    return starts.map((index, k) => ({ title: blockText(this.children[index]!).trim(), index, end: starts[k + 1] ?? this.children.length }));
+  }
+
+  /** Headings of `depth` inside a part, numbering split off. */
+  headingsIn(part: Part, depth: number): Priority[] {
+    const out: Priority[] = [];
+    for (let i = part.index + 1; i < part.end; i++) {
+      const node = this.children[i]!;
+      if (node.type !== 'heading' || node.depth !== depth) continue;
+      const sentence = blockText(node).trim();
+      const marker = MARKER.exec(sentence)?.[0] ?? '';
+      const text = sentence.slice(marker.length).replace(/[。.]$/, '');
+      if (!text) continue;
+      out.push({ text, ...(marker ? { marker: marker.trim() } : {}), from: this.provenance(i, { text: sentence, offset: 0 }, marker.length, marker.length + text.length) });
+    }
+    return out;
+  }
+
+  provenance(index: number, sentence: Sentence, start: number, end: number, line?: number): Provenance {
+    const node = this.children[index]!;
+    const from: Provenance = { section: this.sections[index] ?? '', paragraph: index, sentence: sentence.text, start, end };
+    const first = line ?? node.position?.start.line;
+    if (first !== undefined) {
+      // A block may span several lines (Markdown sources): count the breaks before the sentence.
+      const before = line === undefined ? blockText(node).slice(0, sentence.offset).split('\n').length - 1 : 0;
+      from.line = first + before;
+    }
+    return from;
+  }
+}
+
+/** A block's text as a reader sees it: note markers (`[1]` links) left out, breaks as newlines. */
+function blockText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'break':
+      return '\n';
+    case 'link':
+      if (node.data?.noteref) return '';
+  }
+  return 'children' in node ? (node.children as Nodes[]).map(blockText).join('') : '';
+}
+
+/** Sentences end at 。！？ (with any closing quote after them) or at a line break. */
+const SENTENCE = /[^。！？!?\n]*[。！？!?]+[”’」』）)]*|[^。！？!?\n]+/g;
+
+function sentences(text: string): Sentence[] {
+  return [...text.matchAll(SENTENCE)].map((m) => ({ text: m[0], offset: m.index! })).filter((s) => s.text.trim());
+}
+
+function lastYear(title: string): string | undefined {
+  return [...title.matchAll(/(\d{4})\s*年/g)].pop()?.[1];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which part is which.
+
+/** The review part names itself: 工作回顾, 过去一年的工作, 工作总结. */
+const REVIEW = /回顾|过去一年|过去五年|工作总结/;
+/** The plan part: 工作安排, 主要目标任务, 重点工作… */
+const PLAN = /工作安排|工作部署|工作任务|目标任务|主要任务|重点任务|重点工作|主要目标|工作要点/;
+/** A five-year plan's part (“十五五”时期…): its targets are not the year's. */
+const MULTI_YEAR = /[一二三四五六七八九十]{1,2}五|时期|今后五年|五年/;
+const HAS_YEAR = /\d{4}\s*年/;
+const PROJECTS_TITLE = /民生实事|实事项目|民生项目/;
+/** Last year's list, reported as done, is not this year's. */
+const PROJECTS_DONE = /完成情况|落实情况|办理情况|完成$/;
+const APPENDIX_LABEL = /^(?:附件|附录|附表)\s*[0-9０-９一二三四五六七八九十]{0,3}\s*/;
+
+function findReview(parts: Part[]): Part | undefined {
+  return parts.find((p) => REVIEW.test(p.title));
+}
+
+/**
+ * The year's plan: a plan-like part after the review, preferring one that names a year and is
+ * not a five-year plan (reports in a plan's first year have both). Without a part that calls
+ * itself a review, the numbered part just before the plan is taken as the review's equivalent.
+ */
+function findPlan(parts: Part[], review: Part | undefined): Part | undefined {
+  const after = parts.filter((p) => p.index > (review?.index ?? -1) && PLAN.test(p.title));
+  return after.find((p) => HAS_YEAR.test(p.title) && !MULTI_YEAR.test(p.title)) ?? after.find((p) => !MULTI_YEAR.test(p.title)) ?? after[0];
+}
+
+function findProjects(parts: Part[], planYear: string | undefined): Part | undefined {
+  const lists = parts.filter((p) => PROJECTS_TITLE.test(p.title) && !PROJECTS_DONE.test(p.title));
+  return (planYear && lists.find((p) => p.title.includes(`${planYear}年`))) || lists[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headline indicators: 地区生产总值3070.56亿元、增长1.1%.
+
+const NUM = String.raw`\d+(?:\.\d+)?`;
+const UNIT = '(?:万亿元|亿美元|万美元|亿元|万元|元|万人次|人次|万人|人|万户|户|万吨|吨|万亩|亩|万平方米|平方米|平方公里|公里|亿千瓦时|万千瓦|千瓦|万辆|辆|万家|家|万个|个|件|项|所|座|张|%|‰)';
+const RATE = String.raw`${NUM}\s*(?:%|‰|个百分点)`;
+/** A change: `同比增长8.9%`, `下降0.5个百分点`, `分别增长8.7%和8.6%`. Group 1 starts at the verb. */
+const GROWTH = new RegExp(String.raw`(?:同比|比上年|较上年|比去年|较去年)?(?:分别|均)?((?:增长|下降|提高|降低|回落|回升|减少)\s*${RATE}(?:\s*(?:和|、)\s*${RATE})?)`, 'g');
+const VALUE_AT_END = new RegExp(String.raw`(${NUM})\s*(${UNIT})$`);
+/** Clauses comparing across several years (由…增加到, 年均, 比2010年) are not the year's figures. */
+const MULTI_YEAR_CLAUSE = /年均|[由从].{0,24}?(?:增加|提高|增长|上升|下降|减少|降低|扩大|提升)(?:到|至)|[比较]\d{4}年|以来|五年|累计/;
+const HEADLINE = /生产总值|GDP|经济总量/;
+const SEPARATOR = /[，、；：。！？,;:!?]/;
+const LEADING_SCOPE = /^(?:\d{4}年|全年|今年|去年|上年|当年|一年来|全市|全区|全省|全县|全州|全盟|全旗|全镇|我市|我区|我省|我县|其中|实现|完成|预计)+/;
+const TRAILING_VERB = /(?:完成|实现|达到|达|为|突破|超过|超|共计|共|累计|总计)$/;
+
+/**
+ * The review's headline figures: from the first sentence that states the economy's size or
+ * growth (生产总值), on through the sentences right after it that also state figures, within
+ * that paragraph. Reports without a 生产总值 sentence start at the first sentence listing two
+ * or more figures.
+ */
+function headlineIndicators(doc: Doc, part: Part): Indicator[] {
+  const blocks: Array<{ index: number; list: Array<{ sentence: Sentence; found: Indicator[] }> }> = [];
+  for (let i = part.index + 1; i < part.end; i++) {
+    const node = doc.children[i]!;
+    if (node.type !== 'paragraph') continue;
+    blocks.push({ index: i, list: sentences(blockText(node)).map((sentence) => ({ sentence, found: indicatorsIn(sentence, (s, e) => doc.provenance(i, sentence, s, e)) })) });
+  }
+  const startAt = (test: (found: Indicator[]) => boolean) => {
+    for (const block of blocks) {
+      const k = block.list.findIndex((s) => test(s.found));
+      if (k !== -1) return { block, k };
+    }
+    return undefined;
+  };
+  const anchor = startAt((found) => found.some((f) => HEADLINE.test(f.name))) ?? startAt((found) => found.length >= 2);
+  if (!anchor) return [];
+  const out: Indicator[] = [];
+  for (let k = anchor.k; k < anchor.block.list.length && anchor.block.list[k]!.found.length; k++) {
+    for (const f of anchor.block.list[k]!.found) if (!out.some((o) => o.name === f.name)) out.push(f);
+  }
+  return out;
+}
+
+/** Every `name value、growth` or `name growth` figure of a sentence, in order. */
+function indicatorsIn(sentence: Sentence, where: (start: number, end: number) => Provenance): Indicator[] {
+  const out: Indicator[] = [];
+  let clauseStart = 0;
+  for (const clause of sentence.text.split(/(?<=[；;])/)) {
+    const offset = clauseStart;
+    clauseStart += clause.length;
+    if (MULTI_YEAR_CLAUSE.test(clause)) continue;
+    let consumed = 0;
+    for (const g of clause.matchAll(GROWTH)) {
+      const verbAt = g.index! + g[0].length - g[1]!.length;
+      const before = clause.slice(consumed, g.index!);
+      const trimmed = before.replace(/[，、,\s]+$/, '');
+      const value = VALUE_AT_END.exec(trimmed);
+      let nameRegion: string;
+      let textStart: number;
+      if (value) {
+        nameRegion = trimmed.slice(0, trimmed.length - value[0].length);
+        textStart = consumed + trimmed.length - value[0].length;
+      } else {
+        // A growth with no amount must follow its name directly.
+        if (trimmed !== before.trimEnd() || SEPARATOR.test(before.slice(-1))) {
+          consumed = g.index! + g[0].length;
+          continue;
+        }
+        nameRegion = before;
+        textStart = verbAt;
+      }
+      consumed = g.index! + g[0].length;
+      const name = indicatorName(nameRegion);
+      if (!name) continue;
+      const start = offset + textStart;
+      const end = offset + g.index! + g[0].length;
+      const indicator: Indicator = { name, text: sentence.text.slice(start, end), from: where(start, end) };
+      if (value) {
+        indicator.value = value[1]!;
+        indicator.unit = value[2]!;
+      }
+      indicator.growth = g[1]!.replace(/\s+/g, '');
+      out.push(indicator);
+    }
+  }
+  return out;
+}
+
+/** The noun phrase before a figure: back to the last separator, scope words and verbs removed. */
+function indicatorName(region: string): string | undefined {
+  let name = region.trim();
+  while (TRAILING_VERB.test(name)) name = name.replace(TRAILING_VERB, '').trim();
+  name = name.split(SEPARATOR).pop()!.trim().replace(LEADING_SCOPE, '');
+  if (name.length < 2 || name.length > 24 || /^\d/.test(name) || !/[\u4e00-\u9fff]/.test(name)) return undefined;
+  return name;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets: 主要预期目标是：地区生产总值增长5%；规模以上工业总产值增长5%以上；…
+
+const TARGET_INTRO = /(?:主要预期目标|主要目标|预期目标)(?:是|为)?[：:]/;
+const TARGET = new RegExp(
+  String.raw`^(?<name>[^，；。：,;]{2,40}?)(?:要|力争|确保)?(?:均|分别)?` +
+    String.raw`(?<target>(?:提高到|提升到|下降到|降低到|降到|降至|控制在|达到|不低于|不超过|低于|高于|超过|增长|下降|提高|降低)\s*` +
+    String.raw`(?<value>${NUM}\s*(?:%|‰|个百分点)?(?:\s*[—–\-~～至到]\s*${NUM}\s*(?:%|‰|个百分点)?)?)` +
+    String.raw`(?<unit>${UNIT})?(?<qualifier>以上|左右|以内|以下|上下)?)`,
+  'd',
+);
+const LEVEL = new RegExp(String.raw`^(?:达到|突破|超过)\s*${NUM}\s*${UNIT}`);
+const TARGET_SCOPE = /^(?:今年|全年|全市|全区|全省|全县|我市|我区|我省|我县)+/;
+
+/** The quantitative targets of the plan part's 主要预期目标 sentence. */
+function planTargets(doc: Doc, part: Part): Target[] {
+  for (let i = part.index + 1; i < part.end; i++) {
+    const node = doc.children[i]!;
+    if (node.type !== 'paragraph') continue;
+    for (const sentence of sentences(blockText(node))) {
+      const intro = TARGET_INTRO.exec(sentence.text);
+      if (!intro) continue;
+      const targets = targetsIn(sentence, intro.index + intro[0].length, (s, e) => doc.provenance(i, sentence, s, e));
+      if (targets.length) return targets;
+    }
+  }
+  return [];
+}
+
+function targetsIn(sentence: Sentence, from: number, where: (start: number, end: number) => Provenance): Target[] {
+  const out: Target[] = [];
+  let at = from;
+  let previous: Target | undefined;
+  for (const piece of sentence.text.slice(from).split(/(?<=[；，;,。])/)) {
+    const lead = piece.length - piece.trimStart().length;
+    const clause = piece.trim().replace(/[；，;,。]$/, '');
+    const offset = at + lead;
+    at += piece.length;
+    const level = LEVEL.exec(clause);
+    if (level && previous) {
+      previous.level = level[0];
+      continue;
+    }
+    const m = TARGET.exec(clause);
+    previous = undefined;
+    if (!m?.groups || !m.indices?.groups) continue;
+    const name = m.groups.name!.trim().replace(TARGET_SCOPE, '');
+    if (name.length < 2) continue;
+    const [s, e] = m.indices.groups.target!;
+    const target: Target = { name, target: m.groups.target!, value: m.groups.value!.replace(/\s+/g, '') + (m.groups.unit ?? ''), from: where(offset + s, offset + e) };
+    if (m.groups.qualifier) target.qualifier = m.groups.qualifier;
+    out.push(target);
+    previous = target;
+  }
+  return out;
+}
+
+/** Line of the first positioned node inside `node` (table cells built from runs carry none). */
+function firstLine(node: Nodes): number | undefined {
+  if (node.position) return node.position.start.line;
+  if (!('children' in node)) return undefined;
+  for (const child of node.children as Nodes[]) {
+    const line = firstLine(child);
+    if (line !== undefined) return line;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 民生实事: the 项目 column of the list's table, or the list's own headings.
+
+const PROJECT_COLUMN = [/^(?:项目|项目名称|实事名称|实事项目|名称|事项)$/, /项目|名称|事项|实事/];
+
+function projectItems(doc: Doc, part: Part): Priority[] {
+  for (let i = part.index + 1; i < part.end; i++) {
+    const node = doc.children[i]!;
+    if (node.type === 'table') {
+      const items = tableColumn(doc, i, node);
+      if (items.length) return items;
+    }
+  }
+  return doc.headingsIn(part, 2);
+}
+
+function tableColumn(doc: Doc, index: number, table: Table): Priority[] {
+  const [header, ...rows] = table.children;
+  if (!header) return [];
+  const names = header.children.map((cell) => blockText(cell).replace(/\s+/g, ''));
+  let column = -1;
+  for (const pattern of PROJECT_COLUMN) {
+    column = names.findIndex((n) => pattern.test(n));
+    if (column !== -1) break;
+  }
+  if (column === -1) return [];
+  const out: Priority[] = [];
+  for (const row of rows) {
+    const cell = row.children[column];
+    if (!cell) continue;
+    const text = blockText(cell).replace(/\n+/g, ' ').trim();
+    if (!text) continue;
+    out.push({ text, from: doc.provenance(index, { text, offset: 0 }, 0, text.length, firstLine(cell)) });
+  }
+  return out;
+}
+
