@@ -1,6 +1,7 @@
 # reportpress: `make` builds every publication of every report in source/ into output/.
 #
 #   make                     install (when needed), compile, build everything that changed
+#   make SOURCE=dir OUT=dir  other folders for the reports and the publications
 #   make TEMPLATE=official   the same with another template (templates/<name> or a path)
 #   make FORMATS=pdf,docx    only some formats
 #   make -j2                 reports in parallel
@@ -13,6 +14,7 @@
 SHELL := /bin/bash
 NODE ?= node
 TEMPLATE ?= default
+SOURCE ?= source
 OUT ?= output
 FORMATS ?=
 
@@ -29,7 +31,7 @@ BUILD_INPUTS := $(DIST) $(TEMPLATE_FILES) .make/settings
 .DEFAULT_GOAL := all
 
 all: $(DIST) .make/settings
-	@$(NODE) dist/pipeline/make-rules.js .make/sources.mk source
+	@$(NODE) dist/pipeline/make-rules.js .make/sources.mk '$(SOURCE)'
 	@$(MAKE) --no-print-directory publications WITH_SOURCES=1
 
 ifdef WITH_SOURCES
@@ -48,7 +50,7 @@ $(DIST): $(DEPS) $(TS_SOURCES) tsconfig.json
 # Remembers the settings outputs depend on; rewritten only when they change.
 .make/settings: FORCE
 	@mkdir -p .make
-	@echo '$(TEMPLATE) $(FORMATS) $(OUT)' | cmp -s - $@ || echo '$(TEMPLATE) $(FORMATS) $(OUT)' > $@
+	@echo '$(TEMPLATE) $(FORMATS)' | cmp -s - $@ || echo '$(TEMPLATE) $(FORMATS)' > $@
 
 test: $(DIST)
 	npx vitest run

@@ -7,6 +7,7 @@
  *   130 interrupted
  */
 import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isReportError } from './errors.js';
@@ -110,14 +111,20 @@ async function build(sources: string[], values: Options): Promise<number> {
   const template = loadTemplate(values.template);
   const progress = !values.quiet && process.stderr.isTTY ? (line: string) => console.error(line) : undefined;
   let failed = 0;
+  const stats: Array<{ source: string; timings: Record<string, number> }> = [];
   for (const source of sources) {
     try {
       const result = await buildSource(source, { out: values.out, formats, template, maxBytes: limit, progress, warn: (line) => console.error(line) });
+      stats.push({ source, timings: result.timings });
       if (!values.quiet && !progress) console.error(`${source} -> ${join(values.out, result.publication.name)}/ (${result.written.length} files)`);
     } catch (error) {
       failed++;
       report(error, source);
     }
+  }
+  // For `make bench`: stage timings and peak memory, measured inside the process.
+  if (process.env.REPORTPRESS_STATS) {
+    console.error('REPORTPRESS_STATS ' + JSON.stringify({ sources: stats, maxRssKb: process.resourceUsage().maxRSS, uptimeMs: performance.now() }));
   }
   return failed ? 1 : 0;
 }

@@ -29,10 +29,11 @@ export async function rules(dir = 'source'): Promise<string> {
       continue;
     }
     byName.set(name, file);
-    const stamp = `.make/stamps/${escape(name)}`;
+    // Stamps live with the outputs, so building into another OUT does not disturb this one.
+    const stamp = `$(OUT)/.stamps/${escape(name)}`;
     lines.push(`${stamp}: ${escape(file)} $(BUILD_INPUTS)`);
     lines.push(`\t$(CLI) build '${file.replace(/'/g, "'\\''")}' --out '$(OUT)' --template '$(TEMPLATE)' $(FORMAT_FLAG) $(QUIET_FLAG)`);
-    lines.push(`\t@mkdir -p .make/stamps && touch $@`);
+    lines.push(`\t@mkdir -p '$(OUT)/.stamps' && touch $@`);
     lines.push(`PUBLICATIONS += ${stamp}`, '');
   }
   if (files.length === 0) lines.push('$(warning no reports in source/: drop a .txt or .md file there)');
