@@ -286,7 +286,7 @@ function fontFile(source: Source, path: string[], ref: string): string {
     file = isAbsolute(ref) ? ref : resolve(source.dir, ref);
   }
   if (!existsSync(file) || !statSync(file).isFile()) throw error(source, path, `font file not found: ${file}`);
-  if (!/\.(ttf|otf)$/i.test(file)) throw error(source, path, `font must be a .ttf or .otf file: ${file}`);
+  if (!/\.(ttf|otf|woff)$/i.test(file)) throw error(source, path, `font must be a .ttf, .otf or .woff file (WOFF2 cannot be subset): ${file}`);
   return file;
 }
 

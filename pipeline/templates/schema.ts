@@ -72,7 +72,7 @@ export const LAYOUT_SPEC: Spec = {
     },
     fonts: {
       kind: 'map',
-      doc: 'Font faces the styles refer to, by a key of your choosing. Files are TrueType (.ttf) and are embedded as subsets in the PDF.',
+      doc: 'Font faces the styles refer to, by a key of your choosing. Files are TrueType/OpenType (.ttf, .otf) or WOFF (.woff), embedded as subsets in the PDF.',
       example: 'song',
       of: {
         kind: 'object',

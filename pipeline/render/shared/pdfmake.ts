@@ -1,14 +1,15 @@
 /**
- * pdfmake, set up once per process for our use: fonts come from the layout (read once and
- * handed to pdfmake's in-memory file system, so nothing is read by path at render time),
+ * pdfmake, set up once per process for our use: fonts come from the layout (read once, WOFF
+ * turned into TrueType, and handed to pdfmake's in-memory file system, so nothing is read by
+ * path at render time),
  * URL and local file access are refused (a build loads nothing remote), and the document is
  * stamped with our date rather than the wall clock.
  *
  * Shared by the PDF and summary writers.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Layout } from '../../templates/index.js';
+import { fontData } from './fonts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -43,7 +44,7 @@ export function pdfmakeFor(layout: Layout): PdfMake {
   for (const [key, face] of Object.entries(layout.fonts)) {
     for (const file of [face.regular, face.bold]) {
       if (file && !loaded.has(file)) {
-        pm.virtualfs.writeFileSync(file, readFileSync(file));
+        pm.virtualfs.writeFileSync(file, fontData(file));
         loaded.add(file);
       }
     }
