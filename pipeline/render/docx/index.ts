@@ -56,8 +56,9 @@ export const write: Writer = async (publication, context) => {
   const sections: ISectionOptions[] = [];
   const front = layout.cover.enabled ? [] : coverLines(layout, template, meta);
   if (layout.cover.enabled) sections.push({ properties: page, children: coverLines(layout, template, meta) });
-  if (layout.toc.enabled) {
-    sections.push({ properties: page, ...runningParts(), children: [...front.splice(0), ...contents(layout, tocEntries(publication.tree, layout, state.anchor))] });
+  const entries = tocEntries(publication.tree, layout, state.anchor);
+  if (layout.toc.enabled && entries.length) {
+    sections.push({ properties: page, ...runningParts(), children: [...front.splice(0), ...contents(layout, entries)] });
   }
   sections.push({ properties: page, ...runningParts(), children: [...front, ...nonEmpty(body)] });
 

@@ -22,7 +22,9 @@ export function documentProperties(meta: Meta): Properties {
   return {
     ...(meta.title ? { title: meta.title } : {}),
     ...(meta.meeting ? { subject: meta.meeting } : {}),
-    ...(creator ? { creator, lastModifiedBy: creator } : {}),
+    // Without a speaker or issuer the author is unknown: empty, not docx's "Un-named".
+    creator: creator ?? '',
+    lastModifiedBy: creator ?? '',
     keywords,
     ...(description ? { description } : {}),
     revision: 1,

@@ -3,11 +3,16 @@
  * (a serial-number column as wide as the long text) or autofit (different in every reader).
  *
  * Each column's natural width is its longest line set in one line (Han characters and
- * full-width punctuation one em, other characters about half) plus the cell padding. When all
+ * full-width punctuation one em, other characters about half), half an em of slack (bold
+ * faces, rounding to twips: without it LibreOffice breaks 序号 after one character), plus the
+ * cell padding. When all
  * fit, the spare width is shared in proportion; when not, narrow columns keep their natural
  * width and the wide ones share what is left in proportion to the square root of theirs, so a
  * medium column (a project name) is not squeezed to a sliver beside a very long one.
  */
+
+/** A line this short (in ems) is a label, set on one line. */
+const SHORT = 6;
 
 /** Width of a line of text in ems. */
 export function ems(text: string): number {
@@ -30,11 +35,12 @@ export interface ColumnInput {
 export function columnWidths(columns: ColumnInput[], available: number, padding: number): number[] {
   const n = columns.length;
   if (n === 0) return [];
-  const natural = columns.map((c) => Math.max(1, ...c.cells.flatMap((cell) => cell.lines.map((l) => ems(l) * cell.size))) + 2 * padding);
-  // Header labels and numbers are not broken: their width is a floor, up to a third of the table.
-  const floor = columns.map((c, i) =>
-    Math.min(available / 3, natural[i]!, 2 * padding + Math.max(...c.cells.map((cell, row) => (row === 0 ? Math.max(...cell.lines.map(ems)) : Math.max(0, ...cell.lines.map(unbreakable))) * cell.size))),
-  );
+  const width = (ems: number, size: number) => (ems + 0.5) * size + 2 * padding;
+  const natural = columns.map((c) => Math.max(...c.cells.flatMap((cell) => cell.lines.map((l) => width(ems(l), cell.size)))));
+  // Short labels (a header, a category of a few characters) and numbers are not broken: their
+  // width is a floor, up to a third of the table.
+  const unbroken = (line: string) => (ems(line) <= SHORT ? ems(line) : unbreakable(line));
+  const floor = columns.map((c, i) => Math.min(available / 3, natural[i]!, Math.max(...c.cells.flatMap((cell) => cell.lines.map((l) => width(unbroken(l), cell.size))))));
   const total = natural.reduce((a, b) => a + b, 0);
   if (total <= available) return natural.map((w) => (w / total) * available);
 
