@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { write } from '../../../pipeline/render/html/index.js';
 import { CASES, bodyLines, coverage, han, headings, publication, walk } from '../../helpers.js';
-import { asText, bodyText, elements, parseXml, render } from './support.js';
+import { asText, bodyText, elements, freshPublication, parseXml, render } from './support.js';
 
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const OPS = 'http://www.idpf.org/2007/ops';
@@ -123,5 +123,12 @@ describe.each(CASES)('html/ of $name', (c) => {
       const [file, id] = a.getAttribute('href')!.split('#');
       expect(ids.get(id!), a.getAttribute('href')!).toBe(file);
     }
+  });
+
+  it('writes the same files, byte for byte, when built again', async () => {
+    const { files } = await rendered;
+    const again = await render(write, freshPublication(c.path));
+    expect([...again.files.keys()]).toEqual([...files.keys()]);
+    for (const [path, data] of files) expect(again.files.get(path), path).toEqual(data);
   });
 });
