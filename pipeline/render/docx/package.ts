@@ -13,7 +13,6 @@
  * once (about half the writer's time); if a docx version lacks it, the zip is opened instead.
  */
 import { Packer, type Document } from 'docx';
-import { unzipSync, strFromU8, strToU8 } from 'fflate';
 import { zip, type ZipEntry } from './zip.js';
 
 type Parts = Map<string, string | Uint8Array>;
@@ -22,6 +21,7 @@ type Parts = Map<string, string | Uint8Array>;
 export async function parts(doc: Document): Promise<Parts> {
   const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document) => Parts } }).compiler;
   if (typeof compiler?.compile === 'function') return compiler.compile(doc);
+  const { unzipSync } = await import('fflate');
   return new Map(Object.entries(unzipSync(new Uint8Array(await Packer.toBuffer(doc)))));
 }
 
@@ -35,7 +35,7 @@ export interface Finishing {
 export function finish(files: Parts, { date, replace }: Finishing): Uint8Array {
   const text = new Map<string, string>();
   for (const [path, data] of files) if (typeof data === 'string') text.set(path, data);
-  else if (/\.(xml|rels)$/.test(path)) text.set(path, strFromU8(data));
+  else if (/\.(xml|rels)$/.test(path)) text.set(path, Buffer.from(data).toString('utf8'));
   for (const [path, xml] of Object.entries(replace)) text.set(path, xml);
 
   const core = text.get('docProps/core.xml');
@@ -45,7 +45,7 @@ export function finish(files: Parts, { date, replace }: Finishing): Uint8Array {
 
   const entries: ZipEntry[] = order([...new Set([...files.keys(), ...Object.keys(replace)])]).map((path) => ({
     path,
-    data: text.has(path) ? strToU8(text.get(path)!) : (files.get(path) as Uint8Array),
+    data: text.has(path) ? Buffer.from(text.get(path)!, 'utf8') : (files.get(path) as Uint8Array),
   }));
   return zip(entries, date);
 }

@@ -174,6 +174,20 @@ describe('docx handlers', () => {
     expect(header).not.toContain('&amp;amp;');
   });
 
+  it.each([
+    ['cover: {enabled: false}\n', ['Title', 'TOCHeading'], 2],
+    ['toc: {enabled: false}\n', ['Title', 'Heading1'], 2],
+    ['cover: {enabled: false}\ntoc: {enabled: false}\n', ['Title', 'Heading1'], 1],
+  ])('lays out the front matter as the layout says (%s)', async (yaml, order, sections) => {
+    const out = await render(synthetic([h(1, '一、总体要求'), p('正文')]), variant(yaml));
+    const doc = out.xml('word/document.xml');
+    expect(elements(doc, 'sectPr').length).toBe(sections);
+    const styles = elements(doc, 'p').map(pStyle);
+    // The title comes first, then the contents title (or the body).
+    expect(styles[0]).toBe(order[0]);
+    expect(styles.slice(1).find((s) => s !== 'Subtitle' && s !== 'Speaker')).toBe(order[1]);
+  });
+
   it('renders an empty report, without a contents page when there are no headings', async () => {
     const out = await render(synthetic([], {}));
     expect(out.warnings).toEqual([]);
