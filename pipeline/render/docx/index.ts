@@ -34,7 +34,7 @@ import { fontTableXml, unnamedFonts } from './fonts.js';
 import { mirrored, pageProperties, running } from './page.js';
 import { documentProperties } from './properties.js';
 import { stylesFor, usedFontKeys } from './styles.js';
-import { finish, parts } from './package.js';
+import { finish, parts as packageParts } from './package.js';
 import type { State } from './types.js';
 
 export const write: Writer = async (publication, context) => {
@@ -51,16 +51,19 @@ export const write: Writer = async (publication, context) => {
   const state = createState(publication, template, warn);
   const body = state.blocks(publication.tree.children);
 
+  // [cover] [contents] body: each section starts a page; the cover has no header or footer.
+  // Without a cover, the cover lines are a title block atop the first section.
   const page = pageProperties(layout);
-  const runningParts = () => running(layout, template, meta);
-  const sections: ISectionOptions[] = [];
-  const front = layout.cover.enabled ? [] : coverLines(layout, template, meta);
-  if (layout.cover.enabled) sections.push({ properties: page, children: coverLines(layout, template, meta) });
   const entries = tocEntries(publication.tree, layout, state.anchor);
-  if (layout.toc.enabled && entries.length) {
-    sections.push({ properties: page, ...runningParts(), children: [...front.splice(0), ...contents(layout, entries)] });
-  }
-  sections.push({ properties: page, ...runningParts(), children: [...front, ...nonEmpty(body)] });
+  const parts: FileChild[][] = [];
+  if (layout.toc.enabled && entries.length) parts.push(contents(layout, entries));
+  parts.push(nonEmpty(body));
+  const lines = coverLines(layout, template, meta);
+  if (!layout.cover.enabled) parts[0] = [...lines, ...parts[0]!];
+  const sections: ISectionOptions[] = [
+    ...(layout.cover.enabled ? [{ properties: page, children: nonEmpty(lines) }] : []),
+    ...parts.map((children) => ({ properties: page, ...running(layout, template, meta), children })),
+  ];
 
   for (const key of unnamedFonts(layout, usedFontKeys(layout))) {
     warn(`docx: fonts.${key} has no word names; its text uses Word's default font`);
@@ -74,7 +77,7 @@ export const write: Writer = async (publication, context) => {
     evenAndOddHeaderAndFooters: mirrored(layout),
     sections,
   });
-  const data = finish(await parts(doc), {
+  const data = finish(await packageParts(doc), {
     date: context.date,
     replace: { 'word/fontTable.xml': fontTableXml(layout, usedFontKeys(layout)) },
   });

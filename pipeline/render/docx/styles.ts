@@ -76,8 +76,18 @@ export function runOf(layout: Layout, s: Style): IRunStylePropertiesOptions {
     bold: s.bold,
     boldComplexScript: s.bold,
     color: hex(s.color),
-    characterSpacing: twips(s.characterSpacing),
+    characterSpacing: tracking(s.characterSpacing),
   };
+}
+
+/**
+ * Tracking in twips. docx leaves out a tracking of 0, so a style based on a tracked Normal (the
+ * official body is set 0.22 pt tight) would inherit it; a zero is written as the universal
+ * measure `0pt`, which the schema allows for w:spacing and every reader takes as 0.
+ */
+function tracking(pt: number): number {
+  const value = twips(pt);
+  return value === 0 ? ('0pt' as unknown as number) : value;
 }
 
 export function paragraphOf(s: Style): IParagraphStylePropertiesOptions {

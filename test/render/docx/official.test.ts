@@ -43,6 +43,11 @@ describe('official template', async () => {
     expect([attr(ind, 'firstLineChars'), attr(ind, 'firstLine')]).toEqual(['200', String(Math.round(2 * (16 - 0.22) * 20))]);
   });
 
+  it('writes a zero tracking where a style has none, so it does not inherit the body’s', () => {
+    const track = (id: string) => attr(child(child(style(styles, id), 'rPr'), 'spacing'), 'val');
+    expect([track('Normal'), track('Heading1'), track('Title'), track('TableText')]).toEqual(['-4', '-4', '0pt', '0pt']);
+  });
+
   it('gives each heading level its customary face', () => {
     const east = (id: string) => attr(child(child(style(styles, id), 'rPr'), 'rFonts'), 'eastAsia');
     expect([east('Heading1'), east('Heading2'), east('Title')]).toEqual(['黑体', '楷体_GB2312', '方正小标宋简体']);
