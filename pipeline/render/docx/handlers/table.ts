@@ -7,7 +7,7 @@
  */
 import {
   BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, ShadingType,
-  AlignmentType, type FileChild,
+  AlignmentType, VerticalAlignTable, type FileChild,
 } from 'docx';
 import type { PhrasingContent, Table as MdTable, TableCell as MdTableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -46,6 +46,8 @@ export const table: BlockHandler<MdTable> = (state, node, where): FileChild[] =>
         return new TableCell({
           width: { size: widths[c]!, type: WidthType.DXA },
           ...(fill ? { shading: { fill: hex(fill), type: ShadingType.CLEAR, color: 'auto' } } : {}),
+          // Header labels sit in the middle of their row, whatever the tallest label.
+          ...(header ? { verticalAlign: VerticalAlignTable.CENTER } : {}),
           children: paragraphs.map(
             (line) =>
               new Paragraph({
