@@ -61,7 +61,8 @@ export const write: Writer = async (publication, context) => {
   const lines = coverLines(layout, template, meta);
   if (!layout.cover.enabled) parts[0] = [...lines, ...parts[0]!];
   const sections: ISectionOptions[] = [
-    ...(layout.cover.enabled ? [{ properties: page, children: nonEmpty(lines) }] : []),
+    // A cover with nothing to show (no title, meeting or speaker) is left out, not a blank page.
+    ...(layout.cover.enabled && lines.length ? [{ properties: page, children: lines }] : []),
     ...parts.map((children) => ({ properties: page, ...running(layout, template, meta), children })),
   ];
 

@@ -192,6 +192,8 @@ describe('docx handlers', () => {
     const out = await render(synthetic([], {}));
     expect(out.warnings).toEqual([]);
     expect(elements(out.xml('word/document.xml'), 'sdt').length).toBe(0);
+    // No metadata, no cover: a single section.
+    expect(elements(out.xml('word/document.xml'), 'sectPr').length).toBe(1);
     expect(elements(out.xml('word/document.xml'), 'sectPr').length).toBeGreaterThan(0);
   });
 });
