@@ -17,7 +17,7 @@ export function zip(entries: Entry[], date: Date): Uint8Array {
   const files: Zippable = {};
   for (const entry of entries) {
     const data = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data;
-    files[entry.path] = [data, { level: entry.path === 'mimetype' ? 0 : 9, mtime, os: 0, attrs: 0 }];
+    files[entry.path] = [data, { level: entry.path === 'mimetype' ? 0 : 6, mtime, os: 0, attrs: 0 }];
   }
   return zipSync(files);
 }

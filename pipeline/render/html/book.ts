@@ -100,7 +100,7 @@ function build(prepared: Prepared, context: RenderContext): XhtmlBook {
     role: 'nav',
     title: layout.toc.title,
     inSpine: layout.toc.enabled,
-    content: template.render('html/nav.xhtml.hbs', { ...common, documentTitle: layout.toc.title, toc: { title: layout.toc.title, entries: navEntries(prepared.outline, layout.toc.depth) }, landmarks }),
+    content: template.render('html/nav.xhtml.hbs', { ...common, documentTitle: layout.toc.title, toc: { title: layout.toc.title, entries: navEntries(prepared.outline, layout.toc.depth, first, view.title) }, landmarks }),
   };
   documents.push(nav, ...chapters);
   return { prepared, documents, stylesheet: { href: STYLESHEET, content: prepared.stylesheet }, landmarks };
@@ -132,6 +132,11 @@ interface NavEntry {
   hideChildren: boolean;
 }
 
-function navEntries(entries: OutlineEntry[], depth: number): NavEntry[] {
+/**
+ * The nav's entries. A report without a single heading still gets one entry (the start of its
+ * text, under its title): an EPUB navigation list may not be empty.
+ */
+function navEntries(entries: OutlineEntry[], depth: number, start?: XhtmlDocument, title = ''): NavEntry[] {
+  if (!entries.length && start) return [{ href: start.href, text: title, children: [], hideChildren: false }];
   return entries.map((e) => ({ href: `${e.section}.xhtml#${e.id}`, text: e.text, children: navEntries(e.children, depth), hideChildren: e.depth >= depth }));
 }

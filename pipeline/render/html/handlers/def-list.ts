@@ -3,9 +3,9 @@
  * not used: they ignore `data.hProperties`, so the terms would lose the anchors every note
  * reference points at, and they run a multi-paragraph definition together into one line.
  *
- * Each term shows its entry number (from its anchor, `gloss-7` -> 7.), since note markers in
- * the body (`[7]`) refer to entries by number, and each definition ends with a link back to
- * the term's first use in the body when there is one.
+ * Each term shows its entry number (from its anchor, `gloss-7`): as `[7]` when the body refers
+ * to it with that note marker, as `7.` otherwise. Each definition ends with a link back to the
+ * term's first use in the body when there is one.
  */
 import type { Element, ElementContent } from 'hast';
 import type { Handler } from 'mdast-util-to-hast';
@@ -17,6 +17,8 @@ export interface DefListOptions {
   backLabel: string;
   /** Anchors that have a reference in the body (filled while the body is converted). */
   referenced: (anchor: string) => boolean;
+  /** Anchors the body refers to by note marker. */
+  byMarker: (anchor: string) => boolean;
 }
 
 const idOf = (node: { data?: unknown }) => (node.data as { id?: string } | undefined)?.id;
@@ -29,11 +31,13 @@ export function defList(): Handler {
   };
 }
 
-export function defListTerm(): Handler {
+export function defListTerm(options: Pick<DefListOptions, 'byMarker'>): Handler {
   return (state, node: DefListTermNode) => {
     const children = state.all(node);
-    const number = /(\d+)$/.exec(idOf(node) ?? '')?.[1];
-    if (number) children.unshift({ type: 'element', tagName: 'span', properties: { className: ['term-number'] }, children: [{ type: 'text', value: `${number}.` }] });
+    const anchor = idOf(node) ?? '';
+    const number = /(\d+)$/.exec(anchor)?.[1];
+    const label = options.byMarker(anchor) ? `[${number}]` : `${number}.`;
+    if (number) children.unshift({ type: 'element', tagName: 'span', properties: { className: ['term-number'] }, children: [{ type: 'text', value: label }] });
     const result: Element = { type: 'element', tagName: 'dt', properties: { 'epub:type': 'glossterm' }, children };
     state.patch(node, result);
     return state.applyData(node, result);

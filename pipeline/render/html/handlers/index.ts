@@ -45,8 +45,8 @@ export function createHandlers(options: HandlerOptions): { handlers: Handlers; u
     listItem: listItem(),
     table: table(),
     defList: defList(),
-    defListTerm: defListTerm(),
-    defListDescription: defListDescription({ backLabel: options.backLabel, referenced: links.referenced }),
+    defListTerm: defListTerm({ byMarker: links.byMarker }),
+    defListDescription: defListDescription({ backLabel: options.backLabel, referenced: links.referenced, byMarker: links.byMarker }),
     // Reported, text kept (toml and anything else unknown reach the same handler as the
     // unknown handler): raw HTML stays text, images would be requests from the web page,
     // references and footnotes have no place in this genre's layout.

@@ -12,8 +12,17 @@ import { defaultHandlers, type Handler } from 'mdast-util-to-hast';
 /** Id of the first reference to glossary entry `anchor` (`gloss-3` -> `ref-gloss-3`). */
 export const backrefId = (anchor: string) => `ref-${anchor}`;
 
-export function link(): { handler: Handler; referenced: (anchor: string) => boolean } {
+export interface LinkHandler {
+  handler: Handler;
+  /** The body refers to this glossary anchor (filled as the body is converted). */
+  referenced: (anchor: string) => boolean;
+  /** The body refers to it with a note marker such as `[3]`, not with the term itself. */
+  byMarker: (anchor: string) => boolean;
+}
+
+export function link(): LinkHandler {
   const referenced = new Set<string>();
+  const markers = new Set<string>();
   const handler: Handler = (state, node: Link) => {
     if (node.data?.glossary === undefined || !node.url.startsWith('#')) return defaultHandlers.link(state, node);
     const anchor = node.url.slice(1);
@@ -23,6 +32,7 @@ export function link(): { handler: Handler; referenced: (anchor: string) => bool
       role: 'doc-noteref',
       className: node.data.noteref ? ['noteref', 'marker'] : ['noteref'],
     };
+    if (node.data.noteref) markers.add(anchor);
     if (!referenced.has(anchor)) {
       referenced.add(anchor);
       properties.id = backrefId(anchor);
@@ -31,5 +41,5 @@ export function link(): { handler: Handler; referenced: (anchor: string) => bool
     state.patch(node, result);
     return state.applyData(node, result);
   };
-  return { handler, referenced: (anchor) => referenced.has(anchor) };
+  return { handler, referenced: (anchor) => referenced.has(anchor), byMarker: (anchor) => markers.has(anchor) };
 }
