@@ -1,9 +1,17 @@
 /**
- * The pdf writer. Not built yet: it writes nothing and says so.
+ * The PDF writer: the publication laid out by the template's layout (pdfmake 0.3), as
+ * `<name>.pdf`. Pure: fonts come from the shared bootstrap, the date from the context.
+ *
+ * Parts: document.ts (page, order of parts, metadata), handlers/ (one per mdast node type),
+ * text/ (our own line breaking and justification), toc.ts, cover.ts, running.ts (header
+ * and footer), table/ (column widths, borders), flow.ts (what is kept with what).
  */
 import type { Writer } from '../types.js';
+import { documentDefinition } from './document.js';
+import { renderDocument } from './output.js';
 
-export const write: Writer = async (_publication, context) => {
-  context.warn('the pdf format is not implemented yet; nothing written');
-  return [];
+export const write: Writer = async (publication, context) => {
+  const { doc, headings } = documentDefinition(publication, context.template, context.date, context.warn);
+  const data = await renderDocument(context.template.layout, doc, headings);
+  return [{ path: `${publication.name}.pdf`, data }];
 };

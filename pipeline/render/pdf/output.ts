@@ -1,0 +1,42 @@
+/**
+ * pdfmake -> bytes, with one correction made on the pdfkit document before it is closed:
+ * pdfkit points every bookmark at the top right corner of its page (it subtracts the left
+ * offset from the page width), so a reader zoomed in lands beside the text. Each bookmark is
+ * pointed instead at its heading's named destination, the very line the heading is on.
+ */
+import { pdfmakeFor } from '../shared/pdfmake.js';
+import type { Layout } from '../../templates/index.js';
+import type { HeadingEntry } from './state.js';
+
+/* The parts of pdfkit's outline we touch. */
+interface KitOutline {
+  outlineData: { Title?: unknown; Dest?: unknown };
+  children: KitOutline[];
+}
+interface KitDocument {
+  outline: KitOutline;
+}
+interface Output {
+  getStream(): Promise<KitDocument>;
+  getBuffer(): Promise<Buffer>;
+}
+
+export async function renderDocument(layout: Layout, doc: object, headings: HeadingEntry[]): Promise<Uint8Array> {
+  const output = pdfmakeFor(layout).createPdf(doc) as unknown as Output;
+  const kit = await output.getStream();
+  pointBookmarks(kit.outline, headings);
+  return new Uint8Array(await output.getBuffer());
+}
+
+/** Bookmarks are made in reading order, so a depth-first walk meets them as `headings`. */
+function pointBookmarks(root: KitOutline, headings: HeadingEntry[]): void {
+  let i = 0;
+  const visit = (item: KitOutline) => {
+    for (const child of item.children) {
+      const heading = headings[i++];
+      if (heading && String(child.outlineData.Title) === heading.text) child.outlineData.Dest = new String(heading.id);
+      visit(child);
+    }
+  };
+  visit(root);
+}

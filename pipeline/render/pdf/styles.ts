@@ -1,0 +1,110 @@
+/**
+ * The layout's styles as the PDF needs them: lengths in points, the face file a style really
+ * uses (regular or bold) with its metrics, the line pitch, and the named pdfmake styles that
+ * carry font, size, weight and colour (so each text item in the document only names a style).
+ */
+import type { Layout, Style } from '../../templates/index.js';
+import type { StyleName } from '../../templates/schema.js';
+import { familyOf } from '../shared/pdfmake.js';
+import { face, type Face } from './fonts.js';
+
+export type Align = Style['align'];
+
+export interface TextStyle {
+  /** Name of the pdfmake style holding font, size, bold and colour. */
+  key: string;
+  /** The layout role it was made from. */
+  role: StyleName;
+  font: string;
+  bold: boolean;
+  size: number;
+  color: string;
+  characterSpacing: number;
+  face: Face;
+}
+
+export interface BlockStyle {
+  text: TextStyle;
+  /** Distance from one baseline to the next, in points. */
+  pitch: number;
+  /** First-line indent in points. */
+  indent: number;
+  spaceBefore: number;
+  spaceAfter: number;
+  align: Align;
+}
+
+export interface Variant {
+  size?: number;
+  bold?: boolean;
+}
+
+interface PdfStyle {
+  font: string;
+  fontSize: number;
+  bold: boolean;
+  color: string;
+  characterSpacing: number;
+  noWrap: true;
+}
+
+export class StyleBook {
+  private readonly texts = new Map<string, TextStyle>();
+  private readonly named: Record<string, PdfStyle> = {};
+
+  constructor(private readonly layout: Layout) {}
+
+  /** The text style of a role, optionally at another size or weight. */
+  text(name: StyleName, variant: Variant = {}): TextStyle {
+    const style = this.layout.styles[name];
+    const size = variant.size ?? style.size;
+    const bold = variant.bold ?? style.bold;
+    const key = size === style.size && bold === style.bold ? name : `${name}-${size}${bold ? 'b' : ''}`;
+    let text = this.texts.get(key);
+    if (!text) {
+      const font = this.layout.fonts[style.font]!;
+      // A bold variant of a font without a bold face stays regular (pdfmake cannot fake bold).
+      const file = bold ? (font.bold ?? font.regular) : font.regular;
+      text = { key, role: name, font: style.font, bold: bold && !!font.bold, size, color: style.color, characterSpacing: style.characterSpacing, face: face(file) };
+      this.texts.set(key, text);
+      // Every text item is set whole (noWrap): lines are broken before pdfmake sees them.
+      this.named[key] = { font: familyOf(style.font), fontSize: size, bold: text.bold, color: style.color, characterSpacing: style.characterSpacing, noWrap: true };
+    }
+    return text;
+  }
+
+  block(name: StyleName): BlockStyle {
+    const style = this.layout.styles[name];
+    const text = this.text(name);
+    const pitch = 'exact' in style.lineHeight ? style.lineHeight.exact : style.lineHeight.multiple * style.size;
+    return {
+      text,
+      pitch,
+      indent: style.indent * (style.size + style.characterSpacing),
+      spaceBefore: style.spaceBefore,
+      spaceAfter: style.spaceAfter,
+      align: style.align,
+    };
+  }
+
+  /** Faces in use, by the font key and weight they serve (`serif`, `sans bold`). */
+  faces(): Record<string, Face> {
+    const out: Record<string, Face> = {};
+    for (const t of this.texts.values()) out[t.bold ? `${t.font} bold` : t.font] = t.face;
+    return out;
+  }
+
+  /** The pdfmake styles dictionary: every text style used so far. */
+  dictionary(): Record<string, PdfStyle> {
+    return this.named;
+  }
+}
+
+/**
+ * pdfmake's `lineHeight` is a factor of the face's own line height (pdfkit: ascender minus
+ * descender, 1.437 em for Noto Serif SC), not of the font size; this is the factor that gives
+ * exactly `pitch` for text of `style`.
+ */
+export function lineHeightFactor(style: TextStyle, pitch: number): number {
+  return pitch / (style.face.lineHeight * style.size);
+}

@@ -1,0 +1,112 @@
+/**
+ * A paragraph (styled spans) -> pdfmake text nodes holding pre-broken lines.
+ *
+ * Each line is one inline per span it crosses; inlines of a line are chained with
+ * `noNewLine`, and lines are separated by an empty hard-break inline, so pdfmake places the
+ * lines exactly as broken here and only decides where pages break. A justified line gets
+ * the character spacing that makes it exactly as wide as its room.
+ *
+ * Widows and orphans: a paragraph of up to three lines is kept whole; a longer one is cut into
+ * its first two lines, its middle, and its last two lines, the first and last kept whole, so a
+ * page never ends on a paragraph's first line nor starts with its last.
+ */
+import type { Margin, TextItem, TextNode } from '../nodes.js';
+import { lineHeightFactor, type BlockStyle } from '../styles.js';
+import { breakLines, type Broken, type Line, type Span } from './lines.js';
+
+export interface SetOptions {
+  /** Width of the text column in points. */
+  width: number;
+  /** First-line indent in points, instead of the block style's. */
+  indent?: number;
+  /** Keep the paragraph in one node (table cells, TOC entries, cover lines). */
+  whole?: boolean;
+  /** Leave out the block style's space before and after. */
+  noSpacing?: boolean;
+  /** Alignment instead of the block style's. */
+  align?: BlockStyle['align'];
+  /** Properties of the first node (its id, outline entry). */
+  first?: Partial<TextNode>;
+}
+
+/** Text whose width is the plain sum of its advances (no kerning or ligatures apply). */
+const PLAIN = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018\u2019\u201c\u201d0-9.,%]*$/;
+/** Justify by at most this fraction of the size between characters; beyond, leave it ragged. */
+const MAX_SPREAD = 0.6;
+
+export function typeset(spans: Span[], block: BlockStyle, options: SetOptions): TextNode[] {
+  const indent = options.indent ?? block.indent;
+  const align = options.align ?? block.align;
+  const broken = breakLines(spans, options.width, indent);
+  const lines = broken.lines.map((line) => lineItems(broken, line, spans, block, align === 'justify'));
+  const groups = options.whole || lines.length <= 3 ? [[0, lines.length]] : lines.length === 4 ? [[0, 2], [2, 4]] : [[0, 2], [2, lines.length - 2], [lines.length - 2, lines.length]];
+
+  return groups.map(([from, to], g) => {
+    const items: TextItem[] = [];
+    for (let i = from!; i < to!; i++) {
+      const line = lines[i]!;
+      if (i > from!) items.push(hardBreak());
+      items.push(...line);
+    }
+    // Chain every inline to the next: a line is set whole, and each ends in a hard break.
+    for (let i = 0; i < items.length - 1; i++) if (items[i]!.text !== '\n') items[i]!.noNewLine = true;
+    if (!items.length) items.push({ text: '' });
+    const node: TextNode = { text: items, style: block.text.key, lineHeight: lineHeightFactor(block.text, block.pitch) };
+    if (align === 'center' || align === 'right') node.alignment = align;
+    // The first and last groups hold the two lines that must not be parted (the middle may break).
+    const middle = g > 0 && g < groups.length - 1;
+    if (to! - from! > 1 && !options.whole && !middle) node.unbreakable = true;
+    if (g === 0) {
+      if (indent) node.leadingIndent = indent;
+      Object.assign(node, options.first);
+    }
+    const before = g === 0 && !options.noSpacing ? block.spaceBefore : 0;
+    const after = g === groups.length - 1 && !options.noSpacing ? block.spaceAfter : 0;
+    if (before || after) node.margin = [0, before, 0, after] as Margin;
+    return node;
+  });
+}
+
+/** An empty inline that ends the line (pdfmake reads the `\n` as a forced break). */
+const hardBreak = (): TextItem => ({ text: '\n', noWrap: false, characterSpacing: 0 });
+
+/** The inlines of one line, justified when it should be. */
+function lineItems(broken: Broken, line: Line, spans: Span[], block: BlockStyle, justify: boolean): TextItem[] {
+  const pieces: Array<{ span: Span; text: string; width: number }> = [];
+  let i = line.from;
+  while (i < line.to) {
+    const k = broken.spanOf[i]!;
+    let j = i;
+    let width = 0;
+    while (j < line.to && broken.spanOf[j] === k) width += broken.advance[j++]!;
+    const span = spans[k]!;
+    const text = broken.text.slice(i, j);
+    if (!PLAIN.test(text)) width = span.style.face.shaped(text) * span.style.size * (span.sup ? 0.58 : 1);
+    pieces.push({ span, text, width });
+    i = j;
+  }
+
+  // pdfmake spaces the characters inside an inline, not across inlines: one fewer gap each.
+  const gaps = pieces.reduce((n, p) => n + p.text.length - 1, 0);
+  const natural = pieces.reduce((w, p) => w + p.width, 0);
+  const fill = gaps > 0 ? (line.room - natural) / gaps : 0;
+  const styled = pieces.reduce((w, p) => w + p.width + (p.text.length - 1) * p.span.style.characterSpacing, 0);
+  let spacing: number | undefined;
+  // A squeezed line (closing punctuation kept at its end) is tightened whatever its alignment;
+  // a justified line is spread to its room, but not the last one nor one before a hard break.
+  if (gaps > 0 && styled > line.room + 0.01) spacing = fill;
+  else if (justify && !line.last && !line.forced && gaps > 0 && fill < block.text.size * MAX_SPREAD) spacing = fill;
+
+  return pieces.map(({ span, text }) => {
+    const item: TextItem = { text };
+    if (span.style.key !== block.text.key) {
+      item.style = span.style.key;
+      item.lineHeight = lineHeightFactor(span.style, block.pitch);
+    }
+    if (spacing !== undefined) item.characterSpacing = spacing;
+    if (span.destination) item.linkToDestination = span.destination;
+    if (span.url) item.link = span.url;
+    if (span.sup) item.sup = true;
+    return item;
+  });
+}

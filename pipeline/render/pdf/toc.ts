@@ -1,0 +1,47 @@
+/**
+ * The table of contents: the headings down to `toc.depth`, each a link to its heading and
+ * its page number (pdfmake fills `pageReference` with the page the heading landed on, after
+ * layout). Entries are set in the toc1-4 styles and moved in two characters a level.
+ */
+import type { Layout } from '../../templates/index.js';
+import type { StyleName } from '../../templates/schema.js';
+import type { Node, TableCell, TableNode } from './nodes.js';
+import type { HeadingEntry } from './state.js';
+import { lineHeightFactor, type StyleBook } from './styles.js';
+import { extent } from './text/lines.js';
+import { typeset } from './text/typeset.js';
+
+export function tableOfContents(layout: Layout, headings: HeadingEntry[], styles: StyleBook, width: number): Node[] {
+  const entries = headings.filter((h) => h.depth <= layout.toc.depth);
+  const titleBlock = styles.block('tocTitle');
+  const title = typeset([{ text: layout.toc.title, style: titleBlock.text }], titleBlock, { width, whole: true, indent: 0 });
+  if (!entries.length) return title;
+
+  const blockOf = (depth: number) => styles.block(`toc${Math.min(depth, 4)}` as StyleName);
+  // Room for a three-digit page number, and a character's gap before it.
+  const numbers = Math.max(...entries.map((e) => extent([{ text: '000', style: blockOf(e.depth).text }]).max));
+  const gap = blockOf(1).text.size;
+  const textWidth = width - numbers - gap;
+
+  const body: TableCell[][] = entries.map((entry) => {
+    const block = blockOf(entry.depth);
+    const dx = (entry.depth - 1) * 2 * (block.text.size + block.text.characterSpacing);
+    const [text] = typeset([{ text: entry.text, style: block.text, destination: entry.id }], block, { width: textWidth - dx, whole: true, noSpacing: true });
+    if (dx) text!.margin = [dx, 0, 0, 0];
+    const page: TableCell = { text: [{ text: '000', pageReference: entry.id }], style: block.text.key, alignment: 'right', lineHeight: lineHeightFactor(block.text, block.pitch) };
+    return [text!, page];
+  });
+  const pad = (row: number, side: 'spaceBefore' | 'spaceAfter') => blockOf(entries[row]?.depth ?? 1)[side];
+  const table: TableNode = {
+    table: { dontBreakRows: true, widths: [textWidth, numbers], body },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: () => 0,
+      paddingLeft: (col: number) => (col === 1 ? gap : 0),
+      paddingRight: () => 0,
+      paddingTop: (row: number) => pad(row, 'spaceBefore'),
+      paddingBottom: (row: number) => pad(row, 'spaceAfter'),
+    },
+  };
+  return [...title, table];
+}

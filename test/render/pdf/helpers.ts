@@ -1,0 +1,129 @@
+/**
+ * Shared by the PDF tests: render a report with a template (cached per test file), and read
+ * the PDF back with a real reader (pdfjs): pages, lines of text with their positions,
+ * outline, destinations, annotations.
+ */
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ROOT, publication } from '../../helpers.js';
+import { loadTemplate, type Template } from '../../../pipeline/templates/index.js';
+import { write } from '../../../pipeline/render/pdf/index.js';
+import { publicationDate } from '../../../pipeline/render/shared/dates.js';
+import type { Publication } from '../../../pipeline/model.js';
+
+export type PdfDocument = Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
+
+export interface Rendered {
+  bytes: Uint8Array;
+  warnings: string[];
+  publication: Publication;
+}
+
+const templates = new Map<string, Template>();
+export function template(name: string): Template {
+  let t = templates.get(name);
+  if (!t) {
+    t = loadTemplate(name, ROOT);
+    templates.set(name, t);
+  }
+  return t;
+}
+
+export async function renderPublication(pub: Publication, tpl: Template): Promise<Rendered> {
+  const warnings: string[] = [];
+  const [file] = await write(pub, { template: tpl, date: publicationDate(pub.meta, {}), warn: (m) => warnings.push(m) });
+  return { bytes: file!.data as Uint8Array, warnings, publication: pub };
+}
+
+const cache = new Map<string, Promise<Rendered>>();
+/** A fixture rendered with a template, once per test file. */
+export function render(path: string, templateName = 'default'): Promise<Rendered> {
+  const key = `${templateName}\0${path}`;
+  let r = cache.get(key);
+  if (!r) {
+    r = renderPublication(publication(path), template(templateName));
+    cache.set(key, r);
+  }
+  return r;
+}
+
+export async function open(bytes: Uint8Array): Promise<PdfDocument> {
+  // pdfjs takes ownership of the buffer it is given: hand it a copy.
+  return pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+}
+
+export interface TextLine {
+  text: string;
+  /** Left and right ends and the baseline, in PDF points from the bottom left. */
+  x: number;
+  right: number;
+  y: number;
+  /** Font size. */
+  size: number;
+}
+
+/** The lines of a page as a reader sees them: text items on one baseline, left to right. */
+export async function pageLines(doc: PdfDocument, pageNumber: number): Promise<TextLine[]> {
+  const page = await doc.getPage(pageNumber);
+  const content = await page.getTextContent();
+  const byY = new Map<number, Array<{ str: string; x: number; w: number; size: number }>>();
+  for (const item of content.items) {
+    if (!('str' in item) || !item.str) continue;
+    const y = Math.round(item.transform[5]! * 10) / 10;
+    const list = byY.get(y) ?? [];
+    list.push({ str: item.str, x: item.transform[4]!, w: item.width, size: Math.abs(item.transform[3]!) });
+    byY.set(y, list);
+  }
+  return [...byY.entries()]
+    .sort(([a], [b]) => b - a)
+    .map(([y, items]) => {
+      items.sort((a, b) => a.x - b.x);
+      return {
+        text: items.map((i) => i.str).join(''),
+        x: items[0]!.x,
+        right: Math.max(...items.map((i) => i.x + i.w)),
+        y,
+        size: Math.max(...items.map((i) => i.size)),
+      };
+    });
+}
+
+/** All text in content-stream order (the order pdftotext -raw reads; table cells one by one). */
+export async function streamText(doc: PdfDocument): Promise<string> {
+  const parts: string[] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const content = await (await doc.getPage(p)).getTextContent();
+    for (const item of content.items) if ('str' in item) parts.push(item.str);
+  }
+  return parts.join('');
+}
+
+export async function allLines(doc: PdfDocument): Promise<TextLine[][]> {
+  const pages: TextLine[][] = [];
+  for (let p = 1; p <= doc.numPages; p++) pages.push(await pageLines(doc, p));
+  return pages;
+}
+
+export interface OutlineEntry {
+  title: string;
+  depth: number;
+  dest: unknown;
+}
+
+export async function outline(doc: PdfDocument): Promise<OutlineEntry[]> {
+  const out: OutlineEntry[] = [];
+  const visit = (items: Array<{ title: string; dest: unknown; items: any[] }> | null, depth: number) => {
+    for (const item of items ?? []) {
+      out.push({ title: item.title, depth, dest: item.dest });
+      visit(item.items, depth + 1);
+    }
+  };
+  visit((await doc.getOutline()) as any, 1);
+  return out;
+}
+
+/** Page number (1-based) a named destination or explicit destination points to. */
+export async function destinationPage(doc: PdfDocument, dest: unknown): Promise<number> {
+  const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : (dest as any[]);
+  if (!explicit) throw new Error(`no destination ${String(dest)}`);
+  return (await doc.getPageIndex(explicit[0])) + 1;
+}
