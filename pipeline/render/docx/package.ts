@@ -87,7 +87,8 @@ function renumberRelationships(text: Map<string, string>): void {
     const map = new Map<string, string>();
     for (const id of ids) if (!/^rId\d+$/.test(id) && !map.has(id)) map.set(id, `rId${next++}`);
     if (!map.size) continue;
-    const swap = (s: string) => s.replace(/"([^"<>]+)"/g, (whole, value: string) => (map.has(value) ? `"${map.get(value)}"` : whole));
+    // Relationship ids appear as Id="…" in the .rels file and r:id / r:embed / r:link="…" in the part.
+    const swap = (s: string) => s.replace(/\b(Id|r:id|r:embed|r:link)="([^"]+)"/g, (whole, name: string, value: string) => (map.has(value) ? `${name}="${map.get(value)}"` : whole));
     text.set(rels, swap(xml));
     const part = text.get(owner);
     if (part) text.set(owner, swap(part));
