@@ -23,20 +23,29 @@ export function extractFigures(tree: Root): Figures {
   const doc = new Doc(tree);
   const figures = emptyFigures();
   const parts = doc.parts();
-  const review = findReview(parts);
-  const plan = findPlan(parts, review);
+  const named = parts.find((p) => REVIEW.test(p.title));
+  const plans = planParts(parts, named);
+  const review = named ?? reviewBefore(parts, plans[0]);
   if (review) {
     figures.reviewPart = review.title;
     const year = lastYear(review.title);
     if (year) figures.reviewYear = year;
     figures.indicators = headlineIndicators(doc, review);
   }
+  // Targets and priorities may sit in one plan part or in two (总体要求和主要目标 / 重点工作).
+  let targetPart: Part | undefined;
+  let priorityPart: Part | undefined;
+  for (const plan of plans) {
+    const targets = targetPart ? [] : planTargets(doc, plan);
+    if (targets.length) [figures.targets, targetPart] = [targets, plan];
+    const priorities = priorityPart ? [] : planPriorities(doc, plan);
+    if (priorities.length) [figures.priorities, priorityPart] = [priorities, plan];
+  }
+  const plan = priorityPart ?? targetPart ?? plans[0];
   if (plan) {
     figures.planPart = plan.title;
-    const year = lastYear(plan.title);
+    const year = lastYear(plan.title) ?? plans.map((p) => lastYear(p.title)).find(Boolean);
     if (year) figures.planYear = year;
-    figures.targets = planTargets(doc, plan);
-    figures.priorities = doc.headingsIn(plan, 2);
   }
   const projects = findProjects(parts, figures.planYear);
   if (projects) {
@@ -89,8 +98,8 @@ class Doc {
     return starts.map((index, k) => ({ title: blockText(this.children[index]!).trim(), index, end: starts[k + 1] ?? this.children.length }));
   }
 
-  /** Headings of `depth` inside a part, numbering split off. */
-  headingsIn(part: Part, depth: number): Priority[] {
+  /** Headings of `depth` between two blocks (a part's, or a section's), numbering split off. */
+  headingsIn(part: Pick<Part, 'index' | 'end'>, depth: number): Priority[] {
     const out: Priority[] = [];
     for (let i = part.index + 1; i < part.end; i++) {
       const node = this.children[i]!;
@@ -102,6 +111,14 @@ class Doc {
       out.push({ text, ...(marker ? { marker: marker.trim() } : {}), from: this.provenance(i, { text: sentence, offset: 0 }, marker.length, marker.length + text.length) });
     }
     return out;
+  }
+
+  /** Index after the section a heading opens (at the next heading of its depth or higher). */
+  sectionEnd(index: number, limit: number): number {
+    const depth = (this.children[index] as { depth?: number }).depth ?? 1;
+    let end = index + 1;
+    while (end < limit && !(this.children[end]!.type === 'heading' && (this.children[end] as { depth: number }).depth <= depth)) end++;
+    return end;
   }
 
   provenance(index: number, sentence: Sentence, start: number, end: number, line?: number): Provenance {
@@ -146,9 +163,9 @@ function lastYear(title: string): string | undefined {
 // Which part is which.
 
 /** The review part names itself: 工作回顾, 过去一年的工作, 工作总结. */
-const REVIEW = /回顾|过去一年|过去五年|工作总结/;
-/** The plan part: 工作安排, 主要目标任务, 重点工作… */
-const PLAN = /工作安排|工作部署|工作任务|目标任务|主要任务|重点任务|重点工作|主要目标|工作要点/;
+const REVIEW = /回顾|过去一年|过去五年|工作总结|工作成效/;
+/** The plan part: 工作安排, 主要目标任务, 重点工作, 工作建议… */
+const PLAN = /工作安排|工作部署|工作任务|目标任务|主要任务|重点任务|重点工作|主要目标|预期目标|工作要点|工作的?建议|总体要求/;
 /** A five-year plan's part (“十五五”时期…): its targets are not the year's. */
 const MULTI_YEAR = /[一二三四五六七八九十]{1,2}五|时期|今后五年|五年/;
 const HAS_YEAR = /\d{4}\s*年/;
@@ -156,19 +173,40 @@ const PROJECTS_TITLE = /民生实事|实事项目|民生项目/;
 /** Last year's list, reported as done, is not this year's. */
 const PROJECTS_DONE = /完成情况|落实情况|办理情况|完成$/;
 const APPENDIX_LABEL = /^(?:附件|附录|附表)\s*[0-9０-９一二三四五六七八九十]{0,3}\s*/;
+/** Sections that frame the plan rather than being one of its tasks. */
+const FRAMEWORK = /^(?:(?:今年|\d{4}年)?(?:政府工作的?|经济社会发展的?)?(?:总体要求|指导思想|总体思路|主要(?:预期)?目标|预期目标|目标任务))$/;
 
-function findReview(parts: Part[]): Part | undefined {
-  return parts.find((p) => REVIEW.test(p.title));
+/**
+ * The year's plan: plan-like parts after the review, those that name a year and are not a
+ * five-year plan's first (reports in a plan's first year have both). A five-year part is used
+ * only when the report has no other.
+ */
+function planParts(parts: Part[], review: Part | undefined): Part[] {
+  const after = parts.filter((p) => p.index > (review?.index ?? -1) && PLAN.test(p.title) && !PROJECTS_TITLE.test(p.title));
+  const annual = after.filter((p) => !MULTI_YEAR.test(p.title));
+  const ranked = [...annual.filter((p) => HAS_YEAR.test(p.title)), ...annual.filter((p) => !HAS_YEAR.test(p.title))];
+  return ranked.length ? ranked : after;
+}
+
+/** Without a part that calls itself a review, the first numbered part before the plan is its equivalent. */
+function reviewBefore(parts: Part[], plan: Part | undefined): Part | undefined {
+  if (!plan) return undefined;
+  return parts.find((p) => p.index < plan.index && PART.test(p.title) && !PLAN.test(p.title));
 }
 
 /**
- * The year's plan: a plan-like part after the review, preferring one that names a year and is
- * not a five-year plan (reports in a plan's first year have both). Without a part that calls
- * itself a review, the numbered part just before the plan is taken as the review's equivalent.
+ * The plan's sections, leaving out the ones that frame it (总体要求, 主要目标). When a single
+ * section is left and it holds numbered titles of its own (（三）重点任务 1.… 2.…), those are the
+ * priorities.
  */
-function findPlan(parts: Part[], review: Part | undefined): Part | undefined {
-  const after = parts.filter((p) => p.index > (review?.index ?? -1) && PLAN.test(p.title));
-  return after.find((p) => HAS_YEAR.test(p.title) && !MULTI_YEAR.test(p.title)) ?? after.find((p) => !MULTI_YEAR.test(p.title)) ?? after[0];
+function planPriorities(doc: Doc, part: Part): Priority[] {
+  const sections = doc.headingsIn(part, 2).filter((p) => !FRAMEWORK.test(p.text));
+  if (sections.length === 1) {
+    const at = sections[0]!.from.paragraph;
+    const inner = doc.headingsIn({ index: at, end: doc.sectionEnd(at, part.end) }, 3);
+    if (inner.length >= 2) return inner;
+  }
+  return sections;
 }
 
 function findProjects(parts: Part[], planYear: string | undefined): Part | undefined {
@@ -185,6 +223,10 @@ const RATE = String.raw`${NUM}\s*(?:%|‰|个百分点)`;
 /** A change: `同比增长8.9%`, `下降0.5个百分点`, `分别增长8.7%和8.6%`. Group 1 starts at the verb. */
 const GROWTH = new RegExp(String.raw`(?:同比|比上年|较上年|比去年|较去年)?(?:分别|均)?((?:增长|下降|提高|降低|回落|回升|减少)\s*${RATE}(?:\s*(?:和|、)\s*${RATE})?)`, 'g');
 const VALUE_AT_END = new RegExp(String.raw`(${NUM})\s*(${UNIT})$`);
+/** What may stand between an amount and its growth: separators, 按可比价格计算, a parenthesis. */
+const BETWEEN = /(?:[，、,\s]|（[^）]{0,16}）|\([^)]{0,16}\)|按可比价格?计算|扣除价格因素)+$/;
+/** An amount stated after the growth: `增长6.5%，达到1200亿元`. */
+const VALUE_AFTER = new RegExp(String.raw`^[，、,]\s*(?:总量|规模)?(?:达到|达|突破|为)\s*(${NUM})\s*(${UNIT})`);
 /** Clauses comparing across several years (由…增加到, 年均, 比2010年) are not the year's figures. */
 const MULTI_YEAR_CLAUSE = /年均|[由从].{0,24}?(?:增加|提高|增长|上升|下降|减少|降低|扩大|提升)(?:到|至)|[比较]\d{4}年|以来|五年|累计/;
 const HEADLINE = /生产总值|GDP|经济总量/;
@@ -221,7 +263,10 @@ function headlineIndicators(doc: Doc, part: Part): Indicator[] {
   return out;
 }
 
-/** Every `name value、growth` or `name growth` figure of a sentence, in order. */
+/**
+ * Every figure of a sentence, in order: `name value、growth` (3070.56亿元、增长1.1%, also with a
+ * 按可比价格计算 between them), `name growth` (增长3.9%) and `name growth，达到 value`.
+ */
 function indicatorsIn(sentence: Sentence, where: (start: number, end: number) => Provenance): Indicator[] {
   const out: Indicator[] = [];
   let clauseStart = 0;
@@ -231,34 +276,38 @@ function indicatorsIn(sentence: Sentence, where: (start: number, end: number) =>
     if (MULTI_YEAR_CLAUSE.test(clause)) continue;
     let consumed = 0;
     for (const g of clause.matchAll(GROWTH)) {
+      if (g.index! < consumed) continue;
       const verbAt = g.index! + g[0].length - g[1]!.length;
       const before = clause.slice(consumed, g.index!);
-      const trimmed = before.replace(/[，、,\s]+$/, '');
+      const trimmed = before.replace(BETWEEN, '');
       const value = VALUE_AT_END.exec(trimmed);
+      let growthEnd = g.index! + g[0].length;
+      consumed = growthEnd;
       let nameRegion: string;
       let textStart: number;
+      let amount: { value: string; unit: string } | undefined;
       if (value) {
         nameRegion = trimmed.slice(0, trimmed.length - value[0].length);
-        textStart = consumed + trimmed.length - value[0].length;
+        textStart = g.index! - (before.length - trimmed.length) - value[0].length;
+        amount = { value: value[1]!, unit: value[2]! };
       } else {
-        // A growth with no amount must follow its name directly.
-        if (trimmed !== before.trimEnd() || SEPARATOR.test(before.slice(-1))) {
-          consumed = g.index! + g[0].length;
-          continue;
-        }
+        // A growth with no amount before it must follow its name directly.
+        if (!before.trim() || SEPARATOR.test(before.trimEnd().slice(-1))) continue;
         nameRegion = before;
         textStart = verbAt;
+        const after = VALUE_AFTER.exec(clause.slice(growthEnd));
+        if (after) {
+          amount = { value: after[1]!, unit: after[2]! };
+          growthEnd += after[0].length;
+          consumed = growthEnd;
+        }
       }
-      consumed = g.index! + g[0].length;
       const name = indicatorName(nameRegion);
       if (!name) continue;
       const start = offset + textStart;
-      const end = offset + g.index! + g[0].length;
+      const end = offset + growthEnd;
       const indicator: Indicator = { name, text: sentence.text.slice(start, end), from: where(start, end) };
-      if (value) {
-        indicator.value = value[1]!;
-        indicator.unit = value[2]!;
-      }
+      if (amount) Object.assign(indicator, amount);
       indicator.growth = g[1]!.replace(/\s+/g, '');
       out.push(indicator);
     }
@@ -278,14 +327,19 @@ function indicatorName(region: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Targets: 主要预期目标是：地区生产总值增长5%；规模以上工业总产值增长5%以上；…
 
-const TARGET_INTRO = /(?:主要预期目标|主要目标|预期目标)(?:是|为)?[：:]/;
+/** `主要预期目标是：`, `主要目标为：`, `主要预期目标建议为：`, `主要预期目标：`. */
+const TARGET_INTRO = /(?:主要预期目标|主要目标|预期目标)(?:[^：:。，；]{0,6}?[：:]|(?:建议|确定)?(?:是|为))/;
+const TARGET_VALUE = String.raw`(?<value>${NUM}\s*(?:%|‰|个百分点)?(?:\s*[—–\-~～至到]\s*${NUM}\s*(?:%|‰|个百分点)?)?)`;
+const QUALIFIER = '(?<qualifier>以上|左右|以内|以下|上下)';
+/** `地区生产总值增长5%以上`, `城镇调查失业率控制在5.5%以内`. */
 const TARGET = new RegExp(
   String.raw`^(?<name>[^，；。：,;]{2,40}?)(?:要|力争|确保)?(?:均|分别)?` +
-    String.raw`(?<target>(?:提高到|提升到|下降到|降低到|降到|降至|控制在|达到|不低于|不超过|低于|高于|超过|增长|下降|提高|降低)\s*` +
-    String.raw`(?<value>${NUM}\s*(?:%|‰|个百分点)?(?:\s*[—–\-~～至到]\s*${NUM}\s*(?:%|‰|个百分点)?)?)` +
-    String.raw`(?<unit>${UNIT})?(?<qualifier>以上|左右|以内|以下|上下)?)`,
+    String.raw`(?<target>(?:提高到|提升到|下降到|降低到|降到|降至|控制在|保持在|稳定在|达到|不低于|不超过|低于|高于|超过|增长|下降|提高|降低)\s*` +
+    String.raw`${TARGET_VALUE}(?<unit>${UNIT})?${QUALIFIER}?)`,
   'd',
 );
+/** A target with no verb, the whole clause: `城镇新增就业1200万人以上`, `居民消费价格涨幅3%左右`. */
+const TARGET_BARE = new RegExp(String.raw`^(?<name>[^，；。：,;\d]{2,40}?)(?<target>${TARGET_VALUE}(?<unit>${UNIT})?${QUALIFIER}?)$`, 'd');
 const LEVEL = new RegExp(String.raw`^(?:达到|突破|超过)\s*${NUM}\s*${UNIT}`);
 const TARGET_SCOPE = /^(?:今年|全年|全市|全区|全省|全县|我市|我区|我省|我县)+/;
 
@@ -304,6 +358,12 @@ function planTargets(doc: Doc, part: Part): Target[] {
   return [];
 }
 
+/** A verb-less target counts only with a unit (万人, %): a bare number is no target. */
+function bare(clause: string): RegExpExecArray | null {
+  const m = TARGET_BARE.exec(clause);
+  return m?.groups && (m.groups.unit || /[%‰]|个百分点/.test(m.groups.value!)) ? m : null;
+}
+
 function targetsIn(sentence: Sentence, from: number, where: (start: number, end: number) => Provenance): Target[] {
   const out: Target[] = [];
   let at = from;
@@ -318,7 +378,7 @@ function targetsIn(sentence: Sentence, from: number, where: (start: number, end:
       previous.level = level[0];
       continue;
     }
-    const m = TARGET.exec(clause);
+    const m = TARGET.exec(clause) ?? bare(clause);
     previous = undefined;
     if (!m?.groups || !m.indices?.groups) continue;
     const name = m.groups.name!.trim().replace(TARGET_SCOPE, '');

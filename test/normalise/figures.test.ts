@@ -270,3 +270,53 @@ describe('a report without the genre\'s parts', () => {
     expect(f.priorities.map((p) => p.text)).toEqual(['抓好一件事']);
   });
 });
+
+describe('other phrasings of the genre', () => {
+  const run = (text: string): Figures => publish(new TextEncoder().encode(text), 'case.txt').figures;
+  const report = [
+    '某市政府工作报告',
+    '各位代表：',
+    '一、2023年主要工作',
+    '全市地区生产总值1234.5亿元，按可比价格计算，增长6.1%；一般公共预算收入增长5.2%，达到120.3亿元。这一年很不平凡。',
+    '二、2024年经济社会发展的总体要求和主要目标',
+    '今年全市经济社会发展的主要预期目标建议为：地区生产总值增长6%左右；城镇新增就业12万人以上；城镇调查失业率5.5%左右；居民消费价格涨幅3%左右；粮食产量稳定在50万吨以上；PM2.5年平均浓度完成省下达任务。',
+    '三、2024年重点工作',
+    '（一）总体要求',
+    '坚持稳中求进。',
+    '（二）主要任务',
+    '1.抓好第一件事',
+    '扎实推进。',
+    '2.抓好第二件事',
+    '扎实推进。',
+  ].join('\n\n');
+  const f = run(report);
+
+  it('takes the numbered part before the plan as the review when none says 回顾', () => {
+    expect(f.reviewPart).toBe('一、2023年主要工作');
+    expect(f.reviewYear).toBe('2023');
+  });
+
+  it('reads an amount separated from its growth, or stated after it', () => {
+    expect(f.indicators.map((i) => [i.name, i.value, i.unit, i.growth, i.text])).toEqual([
+      ['地区生产总值', '1234.5', '亿元', '增长6.1%', '1234.5亿元，按可比价格计算，增长6.1%'],
+      ['一般公共预算收入', '120.3', '亿元', '增长5.2%', '增长5.2%，达到120.3亿元'],
+    ]);
+  });
+
+  it('reads targets with and without a verb, after 主要预期目标建议为', () => {
+    expect(f.targets.map((t) => [t.name, t.target, t.value, t.qualifier])).toEqual([
+      ['地区生产总值', '增长6%左右', '6%', '左右'],
+      ['城镇新增就业', '12万人以上', '12万人', '以上'],
+      ['城镇调查失业率', '5.5%左右', '5.5%', '左右'],
+      ['居民消费价格涨幅', '3%左右', '3%', '左右'],
+      ['粮食产量', '稳定在50万吨以上', '50万吨', '以上'],
+    ]);
+    for (const t of f.targets) expect(t.from.sentence.slice(t.from.start, t.from.end)).toBe(t.target);
+  });
+
+  it('takes the priorities from the part that holds the tasks, past the framing sections', () => {
+    expect(f.priorities.map((p) => p.text)).toEqual(['抓好第一件事', '抓好第二件事']);
+    expect(f.planPart).toBe('三、2024年重点工作');
+    expect(f.planYear).toBe('2024');
+  });
+});

@@ -9,8 +9,8 @@ import type { Look } from './look.js';
 import type { Block, SummaryView } from './view.js';
 
 /** Width of the chart's drawing; the page scales it to its column. */
-const CHART_WIDTH = 420;
-const CHART_FONT = 13;
+const CHART_WIDTH = 380;
+const CHART_FONT = 14;
 
 export function summaryHtml(view: SummaryView, template: Template, look: Look): string {
   const rows = view.rows.map((blocks) => ({ pair: blocks.length === 2, blocks: blocks.map((b) => blockData(b, view, look)) }));
