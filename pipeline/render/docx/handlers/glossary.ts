@@ -4,7 +4,7 @@
  */
 import { Bookmark, Paragraph, type FileChild } from 'docx';
 import type { DefListNode, DefListTermNode } from '../../../model.js';
-import type { BlockHandler } from '../types.js';
+import type { BlockHandler, State } from '../types.js';
 import { styleId } from '../styles.js';
 
 export const defList: BlockHandler<DefListNode> = (state, node): FileChild[] => {
@@ -18,7 +18,7 @@ export const defList: BlockHandler<DefListNode> = (state, node): FileChild[] => 
   return out;
 };
 
-function term(state: Parameters<BlockHandler>[0], node: DefListTermNode): Paragraph {
+function term(state: State, node: DefListTermNode): Paragraph {
   const id = (node.data as { id?: string } | undefined)?.id;
   const runs = state.inline(node.children);
   return new Paragraph({ style: styleId('glossaryTerm'), children: id ? [new Bookmark({ id: state.anchor(id), children: runs })] : runs });

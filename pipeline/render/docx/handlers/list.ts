@@ -4,7 +4,7 @@
  */
 import { Paragraph, type FileChild } from 'docx';
 import type { List, ListItem } from 'mdast';
-import type { BlockHandler } from '../types.js';
+import type { BlockHandler, State, Where } from '../types.js';
 
 export const list: BlockHandler<List> = (state, node, where): FileChild[] => {
   const level = where.listLevel ?? 0;
@@ -14,12 +14,7 @@ export const list: BlockHandler<List> = (state, node, where): FileChild[] => {
   return out;
 };
 
-function listItem(
-  state: Parameters<BlockHandler>[0],
-  item: ListItem,
-  where: Parameters<BlockHandler>[2],
-  numbering: { reference: string; instance: number; level: number },
-): FileChild[] {
+function listItem(state: State, item: ListItem, where: Where, numbering: { reference: string; instance: number; level: number }): FileChild[] {
   const [first, ...rest] = item.children;
   const out: FileChild[] = [];
   if (first?.type === 'paragraph') {
