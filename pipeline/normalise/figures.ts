@@ -306,10 +306,8 @@ function indicatorsIn(sentence: Sentence, where: (start: number, end: number) =>
       if (!name) continue;
       const start = offset + textStart;
       const end = offset + growthEnd;
-      const indicator: Indicator = { name, text: sentence.text.slice(start, end), from: where(start, end) };
-      if (amount) Object.assign(indicator, amount);
-      indicator.growth = g[1]!.replace(/\s+/g, '');
-      out.push(indicator);
+      // Key order is the JSON's: what the figure is, then where it came from.
+      out.push({ name, ...amount, growth: g[1]!.replace(/\s+/g, ''), text: sentence.text.slice(start, end), from: where(start, end) });
     }
   }
   return out;
@@ -373,9 +371,10 @@ function targetsIn(sentence: Sentence, from: number, where: (start: number, end:
     const clause = piece.trim().replace(/[；，;,。]$/, '');
     const offset = at + lead;
     at += piece.length;
+    // `增长7.5%，达到309亿元`: the level belongs to the target before it.
     const level = LEVEL.exec(clause);
     if (level && previous) {
-      previous.level = level[0];
+      out[out.length - 1] = previous = withLevel(previous, level[0]);
       continue;
     }
     const m = TARGET.exec(clause) ?? bare(clause);
@@ -384,12 +383,16 @@ function targetsIn(sentence: Sentence, from: number, where: (start: number, end:
     const name = m.groups.name!.trim().replace(TARGET_SCOPE, '');
     if (name.length < 2) continue;
     const [s, e] = m.indices.groups.target!;
-    const target: Target = { name, target: m.groups.target!, value: m.groups.value!.replace(/\s+/g, '') + (m.groups.unit ?? ''), from: where(offset + s, offset + e) };
-    if (m.groups.qualifier) target.qualifier = m.groups.qualifier;
-    out.push(target);
-    previous = target;
+    const value = m.groups.value!.replace(/\s+/g, '') + (m.groups.unit ?? '');
+    previous = { name, target: m.groups.target!, value, ...(m.groups.qualifier ? { qualifier: m.groups.qualifier } : {}), from: where(offset + s, offset + e) };
+    out.push(previous);
   }
   return out;
+}
+
+/** The target with its level, keys in the JSON's order (provenance last). */
+function withLevel({ from, ...target }: Target, level: string): Target {
+  return { ...target, level, from };
 }
 
 /** Line of the first positioned node inside `node` (table cells built from runs carry none). */
