@@ -203,16 +203,22 @@ function list(items: ListItem[], width: number, look: Look, s: Sizes): Part {
   const textWidth = width - markerWidth;
   const gap = s.item * 0.35;
   let height = 0;
-  const stack = items.map((item): Content => {
+  // One borderless table: the markers hang in the first column (cheaper for pdfmake to lay out
+  // than a column set per item).
+  const body = items.map((item): Content[] => {
     height += linesHeight(lineCount(item.head + item.rest, s.item, textWidth), s.item) + gap;
-    return {
-      columns: [
-        { width: markerWidth, text: item.marker ?? '•', color: look.colors.accent, font: look.fonts.head, bold: look.fonts.headBold },
-        { width: '*', text: [{ text: item.head, font: look.fonts.head, bold: look.fonts.headBold }, item.rest] },
-      ],
-      columnGap: 0,
-      margin: [0, 0, 0, gap],
-    };
+    return [
+      { text: item.marker ?? '•', color: look.colors.accent, font: look.fonts.head, bold: look.fonts.headBold },
+      { text: [{ text: item.head, font: look.fonts.head, bold: look.fonts.headBold }, item.rest] },
+    ];
   });
-  return { content: { stack }, height };
+  const layout: TableLayout = {
+    hLineWidth: () => 0,
+    vLineWidth: () => 0,
+    paddingLeft: () => 0,
+    paddingRight: () => 0,
+    paddingTop: () => 0,
+    paddingBottom: () => gap,
+  };
+  return { content: { table: { widths: [markerWidth, textWidth], body }, layout }, height };
 }
