@@ -1,11 +1,12 @@
 /**
  * The summary's look, taken from the layout: its fonts (title, heading and body roles), its
- * colours, the page, and a type scale built on one base size. Every size is clamped at
- * `summary.minFontSize`, so shrinking the base never takes any text below it.
+ * colours, its margins, and a type scale built on one base size. Every size is clamped at
+ * `summary.minFontSize`, so shrinking the base never takes any text below it. The page is
+ * always A4 portrait: the summary is a one-page handout whatever size the book is.
  */
 import type { Layout } from '../../templates/index.js';
 import { familyOf } from '../shared/pdfmake.js';
-import { MM } from '../../templates/units.js';
+import { MM, PAGE_SIZES } from '../../templates/units.js';
 
 export type Role =
   | 'kicker' | 'title' | 'meta' | 'heading' | 'cardName' | 'cardBig' | 'cardGrowth'
@@ -36,8 +37,10 @@ export interface Look {
 }
 
 export function lookOf(layout: Layout): Look {
-  const { styles, fonts, page } = layout;
-  const m = page.margin;
+  const { styles, fonts } = layout;
+  const m = layout.page.margin;
+  const [w, h] = PAGE_SIZES.A4!;
+  const page = { width: w * MM, height: h * MM };
   const margins: Look['page']['margins'] = [Math.min(m.left, MARGIN_MAX), Math.min(m.top, MARGIN_MAX), Math.min(m.right, MARGIN_MAX), Math.min(m.bottom, MARGIN_MAX)];
   const min = layout.summary.minFontSize;
   const accent = styles.heading1.color;

@@ -6,6 +6,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface ReadPdf {
   pages: number;
+  /** Width and height of page 1 in points. */
+  size: [number, number];
   /** Text of page 1, pieces joined as they come, a newline where pdfjs ends a line. */
   text: string;
   /** Font size of every non-blank piece of text on page 1, in points. */
@@ -19,6 +21,7 @@ export interface ReadPdf {
 export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   const doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   const page = await doc.getPage(1);
+  const { width, height } = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   let text = '';
   const sizes: number[] = [];
@@ -32,7 +35,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   const embedded = [...raw.matchAll(/\/FontFile[23] /g)].length;
   const pages = doc.numPages;
   await doc.destroy();
-  return { pages, text, sizes, fonts: [...new Set(fonts)], embedded };
+  return { pages, size: [width, height], text, sizes, fonts: [...new Set(fonts)], embedded };
 }
 
 /** Numbers of two or more characters in `text` (NFKC) that `source` does not contain: the acceptance rule. */

@@ -35,9 +35,10 @@ describe.each(CASES)('$name', (c) => {
     expect(warnings).toEqual([]);
   });
 
-  it('is exactly one page, its fonts embedded as subsets', async () => {
+  it('is exactly one A4 page, its fonts embedded as subsets', async () => {
     const pdf = await readPdf((await rendered).files['summary.pdf'] as Uint8Array);
     expect(pdf.pages).toBe(1);
+    expect(pdf.size.map(Math.round)).toEqual([595, 842]);
     expect(pdf.fonts.length).toBeGreaterThan(0);
     for (const font of pdf.fonts) expect(font).toMatch(/^[A-Z]{6}\+/);
     expect(pdf.embedded).toBe(pdf.fonts.length);
