@@ -162,6 +162,10 @@ declare module 'mdast' {
     id?: string;
     /** The heading was run into its paragraph in the source. */
     runIn?: boolean;
+    /** The mark that ended a run-in heading in the source (。 ！ ？), dropped from its text. */
+    runInStop?: string;
+    /** A depth-1 heading that opens an appendix (名词解释, 附件…, 民生实事 lists). */
+    appendix?: boolean;
   }
   interface LinkData {
     /** Number of the glossary entry this link points to. */

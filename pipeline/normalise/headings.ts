@@ -46,6 +46,7 @@ export function reportHeadings() {
         if (node.depth === 1 && isAppendixTitle(text(node), appendix)) {
           appendix = true;
           appendixKinds = [];
+          node.data = { ...node.data, appendix: true };
         }
         out.push(node);
         continue;
@@ -61,13 +62,13 @@ export function reportHeadings() {
         const next = paragraphText(nodes[i + 1]);
         const joined = next !== undefined && titleLike(next) && !markerKind(next) ? `${line} ${next}` : line;
         if (joined !== line) i++;
-        out.push(heading(1, joined, node));
+        out.push(appendixHeading(joined, node));
         appendix = true;
         appendixKinds = [];
         continue;
       }
       if (isAppendixTitle(line, appendix)) {
-        out.push(heading(1, withoutFullStop(line), node));
+        out.push(appendixHeading(withoutFullStop(line), node));
         appendix = true;
         appendixKinds = [];
         continue;
@@ -118,7 +119,7 @@ export function reportHeadings() {
       const h = heading(depth, split.head, node);
       out.push(h);
       if (split.rest) {
-        h.data = { ...h.data, runIn: true };
+        h.data = { ...h.data, runIn: true, runInStop: split.stop };
         const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: split.rest }] };
         if (node.position) paragraph.position = node.position;
         out.push(paragraph);
@@ -166,7 +167,7 @@ function shortTitle(line: string, kind: 'item' | 'subitem'): boolean {
  * A part or section line as a title: either the whole line is one title (a trailing 。 is
  * dropped), or its first sentence is a short title run into the paragraph that follows.
  */
-function splitRunIn(line: string, kind: 'part' | 'section'): { head: string; rest?: string } | undefined {
+function splitRunIn(line: string, kind: 'part' | 'section'): { head: string; rest?: string; stop?: string } | undefined {
   const marker = (kind === 'part' ? PART : SECTION).exec(line)![0];
   const body = line.slice(marker.length);
   if (!body) return undefined;
@@ -177,7 +178,13 @@ function splitRunIn(line: string, kind: 'part' | 'section'): { head: string; res
   }
   const head = body.slice(0, stop);
   if (head.length > RUN_IN_MAX || /[；;]/.test(head)) return undefined;
-  return { head: marker + head, rest: body.slice(stop + 1) };
+  return { head: marker + head, rest: body.slice(stop + 1), stop: body[stop] };
+}
+
+function appendixHeading(value: string, from: RootContent): Heading {
+  const h = heading(1, value, from);
+  h.data = { appendix: true };
+  return h;
 }
 
 function heading(depth: Heading['depth'], value: string, from: RootContent): Heading {

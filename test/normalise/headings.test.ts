@@ -9,8 +9,13 @@ describe('headings', () => {
   it('splits a section title run into its paragraph', () => {
     const tree = publication(SEED).tree;
     const i = tree.children.findIndex((n) => n.type === 'heading' && plain(n) === '（一）重大功能平台建设提速增效');
-    expect(tree.children[i]!.data).toMatchObject({ runIn: true, id: 'sec-1-1' });
+    expect(tree.children[i]!.data).toMatchObject({ runIn: true, runInStop: '。', id: 'sec-1-1' });
     expect(plain(tree.children[i + 1]!)).toMatch(/^坚决落实市委/);
+  });
+
+  it('marks the appendix titles', () => {
+    const appendices = publication(SEED).tree.children.filter((n) => n.type === 'heading' && n.data?.appendix).map((n) => plain(n));
+    expect(appendices).toEqual(['名词解释', '2024年十件民生实事完成情况', '2025年十件民生实事']);
   });
 
   it('takes 1. and (1) as headings only when they are short titles standing alone', () => {

@@ -13,9 +13,8 @@ function comparable(value: unknown): unknown {
   return JSON.parse(
     JSON.stringify(value, (key, v) => {
       if (key === 'position') return undefined;
-      if (key === 'runIn' || key === 'delimiter') return undefined;
       if (key === 'data' && v && typeof v === 'object') {
-        const { runIn: _r, delimiter: _d, ...rest } = v as Record<string, unknown>;
+        const { runIn: _r, runInStop: _s, delimiter: _d, ...rest } = v as Record<string, unknown>;
         return Object.keys(rest).length ? rest : undefined;
       }
       return v;
