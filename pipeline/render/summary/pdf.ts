@@ -170,15 +170,16 @@ function cards(items: HeadlineItem[], width: number, look: Look, s: Sizes): Part
 
 function targetRows(items: TargetItem[], width: number, look: Look, s: Sizes): Part {
   if (!items.length) return { content: { text: '' }, height: 0 };
-  const valueWidth = Math.max(...items.map((t) => emWidth(t.target))) * s.targetValue + 2;
+  // The value column is as wide as the widest target, but leaves the names at least half the row.
+  const valueWidth = Math.min(Math.max(...items.map((t) => emWidth(t.target))) * s.targetValue + 2, width / 2);
   const nameWidth = width - valueWidth - 8;
   let height = 0;
   const body = items.map((t): Content[] => {
     const nameLines = lineCount(t.name, s.targetName, nameWidth);
     const levelLines = t.level ? lineCount(t.level, s.level, nameWidth) : 0;
     const left = linesHeight(nameLines, s.targetName) + (levelLines ? linesHeight(levelLines, s.level) : 0);
-    // The value column is as wide as the widest target: one line each.
-    height += Math.max(left, linesHeight(1, s.targetValue)) + 6 + 0.5;
+    const valueLines = Math.max(1, Math.ceil((emWidth(t.target) * s.targetValue) / valueWidth));
+    height += Math.max(left, linesHeight(valueLines, s.targetValue)) + 6 + 0.5;
     return [
       { stack: [{ text: t.name, fontSize: s.targetName }, ...(t.level ? [{ text: t.level, fontSize: s.level, color: look.colors.muted } as Content] : [])] },
       { text: t.target, fontSize: s.targetValue, font: look.fonts.head, bold: look.fonts.figureBold, color: look.colors.accent, alignment: 'right' },
