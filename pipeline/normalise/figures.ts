@@ -218,7 +218,7 @@ function findProjects(parts: Part[], planYear: string | undefined): Part | undef
 // Headline indicators: 地区生产总值3070.56亿元、增长1.1%.
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
-const UNIT = '(?:万亿元|亿美元|万美元|亿元|万元|元|万人次|人次|万人|人|万户|户|万吨|吨|万亩|亩|万平方米|平方米|平方公里|公里|亿千瓦时|万千瓦|千瓦|万辆|辆|万家|家|万个|个|件|项|所|座|张|%|‰)';
+const UNIT = '(?:万亿元|亿美元|万美元|亿元|万元|元|万人次|人次|万人|人|万户|户|万吨|吨|万亿斤|亿斤|万斤|万亩|亩|万平方米|平方米|平方公里|公里|亿千瓦时|万千瓦|千瓦|万标箱|万辆|辆|万家|家|万个|个|件|项|所|座|张|%|‰)';
 const RATE = String.raw`${NUM}\s*(?:%|‰|个百分点)`;
 /** A change: `同比增长8.9%`, `下降0.5个百分点`, `分别增长8.7%和8.6%`. Group 1 starts at the verb. */
 const GROWTH = new RegExp(String.raw`(?:同比|比上年|较上年|比去年|较去年)?(?:分别|均)?((?:增长|下降|提高|降低|回落|回升|减少)\s*${RATE}(?:\s*(?:和|、)\s*${RATE})?)`, 'g');

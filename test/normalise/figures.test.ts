@@ -320,3 +320,34 @@ describe('other phrasings of the genre', () => {
     expect(f.planYear).toBe('2024');
   });
 });
+
+describe('the national report\'s phrasing', () => {
+  const text = [
+    '政府工作报告',
+    '各位代表：',
+    '一、2023年工作回顾',
+    '过去一年，我们顶住外部压力、克服内部困难。国内生产总值超过126万亿元，增长5.2%，增速居世界主要经济体前列。城镇新增就业1244万人。',
+    '二、2024年经济社会发展总体要求和政策取向',
+    '今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，城镇调查失业率5.5%左右；居民消费价格涨幅3%左右；居民收入增长和经济增长同步；粮食产量1.3万亿斤以上；单位国内生产总值能耗降低2.5%左右。',
+    '三、2024年政府工作任务',
+    '（一）大力推进现代化产业体系建设，加快发展新质生产力。',
+    '正文。',
+    '（二）深入实施科教兴国战略，强化高质量发展的基础支撑。',
+    '正文。',
+  ].join('\n\n');
+  const f = publish(new TextEncoder().encode(text), 'national.txt').figures;
+
+  it('reads the year\'s figures, targets and tasks', () => {
+    expect(f.indicators.map((i) => [i.name, `${i.value}${i.unit}`, i.growth])).toEqual([['国内生产总值', '126万亿元', '增长5.2%']]);
+    expect(f.targets.map((t) => [t.name, t.target])).toEqual([
+      ['国内生产总值', '增长5%左右'],
+      ['城镇新增就业', '1200万人以上'],
+      ['城镇调查失业率', '5.5%左右'],
+      ['居民消费价格涨幅', '3%左右'],
+      ['粮食产量', '1.3万亿斤以上'],
+      ['单位国内生产总值能耗', '降低2.5%左右'],
+    ]);
+    expect(f.priorities.map((p) => p.text)).toEqual(['大力推进现代化产业体系建设，加快发展新质生产力', '深入实施科教兴国战略，强化高质量发展的基础支撑']);
+    expect([f.reviewYear, f.planYear]).toEqual(['2023', '2024']);
+  });
+});

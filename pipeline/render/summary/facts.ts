@@ -81,16 +81,18 @@ function comparisons(figures: Figures): Comparison[] {
 }
 
 /**
- * Two names denote one indicator when they are equal or one contains the other
- * (生产总值 / 地区生产总值, 一般公共预算收入 / 地方一般公共预算收入). A name that lists
- * several indicators (…收入、…收入) is not matched.
+ * Two names denote one indicator when they are equal or differ only by a scope word in front
+ * (生产总值 / 地区生产总值, 一般公共预算收入 / 地方一般公共预算收入, 进出口总值 / 商品进出口总值).
+ * 单位国内生产总值能耗 is not 国内生产总值; a name that lists several indicators is not matched.
  */
 export function sameIndicator(a: string, b: string): boolean {
   if (a.includes('、') || b.includes('、')) return false;
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.includes(short);
+  return long.endsWith(short) && SCOPE.test(long.slice(0, long.length - short.length));
 }
+
+const SCOPE = /^(?:地区|地方|国内|全[国省市区县]|全社会|商品|货物|外贸|[省市区县]?本级)$/;
 
 const RATE = /^(增长|下降)(\d+(?:\.\d+)?)%$/;
 

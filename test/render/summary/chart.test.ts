@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Figures, Provenance } from '../../../pipeline/model.js';
 import { emptyFigures } from '../../../pipeline/model.js';
-import { summaryFacts } from '../../../pipeline/render/summary/facts.js';
+import { sameIndicator, summaryFacts } from '../../../pipeline/render/summary/facts.js';
 import { chartGeometry, chartSvg } from '../../../pipeline/render/summary/chart.js';
 
 const from = (sentence: string): Provenance => ({ section: '一、', paragraph: 0, sentence, start: 0, end: sentence.length });
@@ -73,5 +73,15 @@ describe('what the chart draws', () => {
     expect(gdp!.bars[1]).toMatchObject({ from: g.zero, solid: (4.5 + 2) / 8, to: (5 + 2) / 8 });
     expect(invest!.bars[0]).toMatchObject({ from: 0, solid: g.zero, to: g.zero });
     expect(svg).toContain('fill-opacity="0.35"');
+  });
+});
+
+describe('which names are one indicator', () => {
+  it('allows a scope word in front, nothing else', () => {
+    expect(sameIndicator('生产总值', '地区生产总值')).toBe(true);
+    expect(sameIndicator('地方一般公共预算收入', '一般公共预算收入')).toBe(true);
+    expect(sameIndicator('商品进出口总值', '进出口总值')).toBe(true);
+    expect(sameIndicator('单位国内生产总值能耗', '国内生产总值')).toBe(false);
+    expect(sameIndicator('规模以上工业增加值', '工业增加值')).toBe(false);
   });
 });
