@@ -31,7 +31,7 @@ export const write: Writer = async (publication, context) => {
   const limits = { headline: maxItems, chart: maxItems, targets: maxItems, priorities: maxItems, projects: maxItems };
   const html = summaryHtml(summaryView(facts, labels, order, limits), template, look);
 
-  const title = `${facts.title ?? publication.name}（摘要）`;
+  const title = `${facts.title ?? facts.meeting ?? ''}（摘要）`;
   const fitted = await fitOnePage({ facts, labels, order, maxItems, layout, look, info: { title, date: context.date } });
   if (fitted.pages > 1) context.warn(`summary: does not fit on one page even with every list shortened to one item (${fitted.pages} pages)`);
 

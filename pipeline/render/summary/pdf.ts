@@ -49,11 +49,12 @@ export function pdfDocument(view: SummaryView, look: Look, s: Sizes, info: { tit
 function header(view: SummaryView, look: Look, s: Sizes): Part {
   const w = look.width;
   const meta = [view.subtitle, view.speaker].filter(Boolean).join('　');
-  const content: Content[] = [
-    { text: view.kicker, fontSize: s.kicker, color: look.colors.accent, font: look.fonts.head, bold: look.fonts.headBold, characterSpacing: 1, margin: [0, 0, 0, 3] },
-    { text: view.title, fontSize: s.title, font: look.fonts.title, bold: look.fonts.titleBold, color: look.colors.title, lineHeight: 1.05 },
-  ];
-  let height = linesHeight(1, s.kicker) + 3 + linesHeight(lineCount(view.title, s.title, w), s.title, 1.05);
+  const content: Content[] = [{ text: view.kicker, fontSize: s.kicker, color: look.colors.accent, font: look.fonts.head, bold: look.fonts.headBold, characterSpacing: 1, margin: [0, 0, 0, 3] }];
+  let height = linesHeight(1, s.kicker) + 3;
+  if (view.title) {
+    content.push({ text: view.title, fontSize: s.title, font: look.fonts.title, bold: look.fonts.titleBold, color: look.colors.title, lineHeight: 1.05 });
+    height += linesHeight(lineCount(view.title, s.title, w), s.title, 1.05);
+  }
   if (meta) {
     content.push({ text: meta, fontSize: s.meta, color: look.colors.muted, margin: [0, 3, 0, 0] });
     height += 3 + linesHeight(lineCount(meta, s.meta, w), s.meta);

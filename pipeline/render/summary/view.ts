@@ -72,7 +72,8 @@ export function summaryView(facts: SummaryFacts, labels: Labels, order: BlockKin
   }
   const speaker = facts.speaker ? [facts.speaker.role, facts.speaker.name].filter(Boolean).join(' ') : undefined;
   return {
-    title: facts.title ?? facts.name,
+    // Without a title of its own the report gets none: the file name may carry digits it never states.
+    title: facts.title ?? facts.meeting ?? '',
     ...(facts.subtitle ? { subtitle: facts.subtitle } : facts.meeting ? { subtitle: facts.meeting } : {}),
     ...(speaker ? { speaker } : {}),
     kicker: labels.kicker,
