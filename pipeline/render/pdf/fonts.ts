@@ -3,10 +3,11 @@
  *
  * We measure with fontkit, the font reader pdfkit itself uses (resolved from pdfkit, so it is
  * the very version that will shape the text), so our widths are pdfkit's widths. Faces are
- * opened once per process and only when a style uses them.
+ * opened once per process and only when a style uses them, from the same bytes pdfmake gets
+ * (shared/fonts.ts: read once, a WOFF already turned into TrueType).
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fontData } from '../shared/fonts.js';
 
 /* The part of fontkit we use. */
 interface FontkitGlyph {
@@ -54,7 +55,7 @@ export function face(file: string): Face {
 }
 
 function openFace(file: string): Face {
-  const font = fontkit.create(readFileSync(file));
+  const font = fontkit.create(fontData(file));
   const em = font.unitsPerEm;
   const advances = new Map<number, number>();
   const shapedCache = new Map<string, number>();

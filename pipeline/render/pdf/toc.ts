@@ -29,6 +29,9 @@ export function tableOfContents(layout: Layout, headings: HeadingEntry[], styles
     const [text] = typeset([{ text: entry.text, style: block.text, destination: entry.id }], block, { width: textWidth - dx, whole: true, noSpacing: true });
     if (dx) text!.margin = [dx, 0, 0, 0];
     const page: TableCell = { text: [{ text: '000', pageReference: entry.id }], style: block.text.key, alignment: 'right', lineHeight: lineHeightFactor(block.text, block.pitch) };
+    // The number stands at the entry's last line.
+    const lines = text!.text.filter((i) => i.text === '\n').length;
+    if (lines) page.margin = [0, lines * block.pitch, 0, 0];
     return [text!, page];
   });
   const pad = (row: number, side: 'spaceBefore' | 'spaceAfter') => blockOf(entries[row]?.depth ?? 1)[side];

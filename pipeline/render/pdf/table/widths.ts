@@ -1,7 +1,8 @@
 /**
  * Column widths that fit the content: a column never narrower than its longest unbreakable
- * piece (a header label stays on one line), never wider than its longest line; the room left
- * goes, a character at a time, where it shortens the table most, and else to the column most
+ * piece (a header label stays on one line), never wider than its longest line; a column that
+ * wants no more than an even share of the room gets what it wants; the room left goes, a
+ * character at a time, where it shortens the table most, and else to the column most
  * squeezed relative to what it wants. A table that fits as it is gets the spare room in
  * proportion.
  */
@@ -22,7 +23,22 @@ export function columnWidths(columns: Column[], cells: number[][][], room: numbe
   const least = widths.reduce((a, b) => a + b, 0);
   if (least >= room) return widths.map((w) => (w * room) / least);
 
-  let left = room - least;
+  // A column that wants no more than an even share of what is left gets it all.
+  const settled = new Set<number>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    const open = widths.map((_, i) => i).filter((i) => !settled.has(i));
+    const share = (room - [...settled].reduce((n, i) => n + widths[i]!, 0)) / open.length;
+    for (const i of open) {
+      if (max[i]! <= share) {
+        widths[i] = max[i]!;
+        settled.add(i);
+        changed = true;
+      }
+    }
+  }
+
+  let left = room - widths.reduce((a, b) => a + b, 0);
   let cost = height(cells, widths);
   while (left > 1e-6) {
     const q = Math.min(step, left);

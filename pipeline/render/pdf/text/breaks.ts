@@ -30,12 +30,12 @@ export function breakOpportunities(text: string): Uint8Array {
     const c = text.charCodeAt(i);
     if (c >= 0xdc00 && c <= 0xdfff) continue; // inside a surrogate pair
     if (a === 0x0a || c === 0x0a) continue; // hard breaks are handled by the caller
-    if (isSpace(c)) continue;
+    if (isSpace(c) || NO_START.has(text[i]!)) continue;
     if (isSpace(a)) {
       out[i] = 1;
       continue;
     }
-    if (NO_START.has(text[i]!) || NO_END.has(text[i - 1]!)) continue;
+    if (NO_END.has(text[i - 1]!)) continue;
     if (isAsciiWord(a) && isAsciiWord(c)) continue;
     if (a === c && isDoubled(c)) continue;
     out[i] = 1;

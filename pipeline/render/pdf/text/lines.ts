@@ -13,7 +13,7 @@
  * (。，、…), the line may instead be squeezed to keep it, if that moves the characters less
  * than stretching the line without its last character would (行末点号挤压).
  */
-import { breakOpportunities, isSpace, SQUEEZABLE } from './breaks.js';
+import { breakOpportunities, isSpace, NO_START, SQUEEZABLE } from './breaks.js';
 import type { TextStyle } from '../styles.js';
 
 export interface Span {
@@ -108,18 +108,30 @@ export function extent(spans: Span[]): { max: number; min: number; lines: number
   return { max: Math.max(...lines), min, lines };
 }
 
-export function breakLines(spans: Span[], width: number, indent: number): Broken {
-  const { text, spanOf, advance, fit } = measureSpans(spans);
-  const n = text.length;
-  const may = breakOpportunities(text);
+export interface BreakOptions {
+  /** Centred text: lines of even length instead of a full first line and a short last one. */
+  balance?: boolean;
+}
+
+export function breakLines(spans: Span[], width: number, indent: number, options: BreakOptions = {}): Broken {
+  const measured = measureSpans(spans);
+  const may = breakOpportunities(measured.text);
   // A note marker stays with the word it annotates.
   let offset = 0;
   for (const span of spans) {
     if (span.sup && offset > 0) may[offset] = 0;
     offset += span.text.length;
   }
-  const lines: Line[] = [];
+  let lines = fill(measured, may, width, indent);
+  if (options.balance && lines.length > 1 && !lines.some((l) => l.forced)) lines = balanced(measured, may, width, indent, lines.length);
+  else lines = withoutLoneLastCharacter(measured, may, lines);
+  return { text: measured.text, spanOf: measured.spanOf, advance: measured.advance, lines };
+}
 
+/** First-fit breaking of the whole paragraph into lines of `width` (the first one indented). */
+function fill({ text, fit }: Measured, may: Uint8Array, width: number, indent: number): Line[] {
+  const n = text.length;
+  const lines: Line[] = [];
   let start = 0;
   let room = width - indent;
   while (start < n) {
@@ -156,7 +168,45 @@ export function breakLines(spans: Span[], width: number, indent: number): Broken
     if (forced && start >= n) lines[lines.length - 1]!.last = true;
   }
   if (!lines.length) lines.push({ from: 0, to: 0, forced: false, last: true, room: width - indent });
-  return { text, spanOf, advance, lines };
+  return lines;
+}
+
+/** The narrowest measure that keeps the number of lines (a centred title in even lines). */
+function balanced(measured: Measured, may: Uint8Array, width: number, indent: number, count: number): Line[] {
+  let lo = width / count;
+  let hi = width;
+  for (let k = 0; k < 12; k++) {
+    const mid = (lo + hi) / 2;
+    if (fill(measured, may, mid, indent).length > count) lo = mid;
+    else hi = mid;
+  }
+  return fill(measured, may, hi, indent);
+}
+
+/**
+ * A paragraph should not end on a line holding a single character (and its punctuation): the
+ * line before it gives up its last breakable piece, and is spread a little wider instead.
+ */
+function withoutLoneLastCharacter({ text, fit }: Measured, may: Uint8Array, lines: Line[]): Line[] {
+  const last = lines[lines.length - 1]!;
+  const prev = lines[lines.length - 2];
+  if (!prev || prev.forced || !last.last || last.forced) return lines;
+  let visible = 0;
+  for (let i = last.from; i < last.to; i++) if (!NO_START.has(text[i]!) && !isSpace(text.charCodeAt(i))) visible++;
+  if (visible !== 1) return lines;
+  const half = prev.from + (prev.to - prev.from) / 2;
+  for (let b = prev.to - 1; b > half; b--) {
+    if (!may[b]) continue;
+    let w = 0;
+    for (let i = b; i < last.to; i++) w += fit[i]!;
+    if (w > last.room + EPSILON) return lines;
+    let to = b;
+    while (to > prev.from && isSpace(text.charCodeAt(to - 1))) to--;
+    let from = b;
+    while (from < last.to && isSpace(text.charCodeAt(from))) from++;
+    return [...lines.slice(0, -2), { ...prev, to }, { ...last, from }];
+  }
+  return lines;
 }
 
 /**
@@ -171,10 +221,11 @@ function chooseBreak(text: string, fit: Float64Array, may: Uint8Array, i: number
     while (j + 1 < text.length && !may[j + 1] && SQUEEZABLE.has(text[j + 1]!)) total += fit[++j]!;
     const squeeze = total - room;
     const stretch = lastBreak > 0 ? room - atBreak : Infinity;
-    // At most one punctuation mark's width, and only when it disturbs the line less.
+    // At most one punctuation mark's width, and only when it disturbs the line no more (it is
+    // spread over one more gap).
     const after = text.charCodeAt(j + 1);
     const canEnd = j + 1 >= text.length || may[j + 1] || after === 0x0a || isSpace(after);
-    if (canEnd && squeeze <= fit[i]! && squeeze < stretch) return j + 1;
+    if (canEnd && squeeze <= fit[i]! && squeeze <= stretch) return j + 1;
   }
   return lastBreak > 0 ? lastBreak : i;
 }

@@ -37,7 +37,7 @@ const MAX_SPREAD = 0.6;
 export function typeset(spans: Span[], block: BlockStyle, options: SetOptions): TextNode[] {
   const indent = options.indent ?? block.indent;
   const align = options.align ?? block.align;
-  const broken = breakLines(spans, options.width, indent);
+  const broken = breakLines(spans, options.width, indent, { balance: align === 'center' });
   const lines = broken.lines.map((line) => lineItems(broken, line, spans, block, align === 'justify'));
   const groups = options.whole || lines.length <= 3 ? [[0, lines.length]] : lines.length === 4 ? [[0, 2], [2, 4]] : [[0, 2], [2, lines.length - 2], [lines.length - 2, lines.length]];
 
@@ -97,7 +97,7 @@ function lineItems(broken: Broken, line: Line, spans: Span[], block: BlockStyle,
   if (gaps > 0 && styled > line.room + 0.01) spacing = fill;
   else if (justify && !line.last && !line.forced && gaps > 0 && fill < block.text.size * MAX_SPREAD) spacing = fill;
 
-  return pieces.map(({ span, text }) => {
+  const items = pieces.map(({ span, text }) => {
     const item: TextItem = { text };
     if (span.style.key !== block.text.key) {
       item.style = span.style.key;
@@ -109,4 +109,10 @@ function lineItems(broken: Broken, line: Line, spans: Span[], block: BlockStyle,
     if (span.sup) item.sup = true;
     return item;
   });
+  // Baseline where a body line has it (see BlockStyle.strut).
+  const strut = block.strut;
+  if (strut && pieces.every((p) => p.span.style.face.ascent * p.span.style.size < strut.face.ascent * strut.size - 1e-6)) {
+    items.push({ text: '', style: strut.key, characterSpacing: 0, lineHeight: lineHeightFactor(strut, block.pitch) });
+  }
+  return items;
 }

@@ -1,0 +1,107 @@
+/**
+ * Our own line breaking (text/) and table column widths (table/), on their own: the 禁则
+ * hold for any text, nothing is lost, lines keep to their measure, and the finer rules
+ * (squeezing closing punctuation, no lone last character, balanced centred lines) do what
+ * they say.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { breakOpportunities, NO_END, NO_START } from '../../../pipeline/render/pdf/text/breaks.js';
+import { breakLines, extent, type Span } from '../../../pipeline/render/pdf/text/lines.js';
+import { StyleBook } from '../../../pipeline/render/pdf/styles.js';
+import { columnWidths } from '../../../pipeline/render/pdf/table/widths.js';
+import { template } from './helpers.js';
+
+const styles = new StyleBook(template('default').layout);
+const body = styles.text('body');
+const em = body.size + body.characterSpacing;
+const spans = (text: string): Span[] => [{ text, style: body }];
+const linesOf = (text: string, width: number, indent = 0) => {
+  const b = breakLines(spans(text), width, indent);
+  return b.lines.map((l) => b.text.slice(l.from, l.to));
+};
+
+describe('break opportunities', () => {
+  const may = (text: string) => [...breakOpportunities(text)].slice(1, text.length).map(Boolean);
+
+  it('allow a break between ideographs but not before closing or after opening punctuation', () => {
+    expect(may('政府工作')).toEqual([true, true, true]);
+    expect(may('工作，报告')).toEqual([true, false, true, true]);
+    expect(may('推进“双微改造”')).toEqual([true, true, false, true, true, true, false]);
+  });
+
+  it('keep numbers, Latin words, 2-em dashes and ellipses whole, and break after a space', () => {
+    expect(may('增长3070.56亿')).toEqual([true, true, false, false, false, false, false, false, true]);
+    expect(may('产业——时尚')).toEqual([true, true, false, true, true]);
+    expect(may('等等……了')).toEqual([true, true, false, true]);
+    expect(may('PM2.5 浓度')).toEqual([false, false, false, false, false, true, true]);
+  });
+});
+
+describe('line breaking', () => {
+  const alphabet = fc.constantFrom(...'政府工作报告全面推进改革发展经济社会', ...'，。、；：？！）》」’”（《「‘“', ...'0123456789.%', ' ', 'AB');
+  const paragraph = fc.array(alphabet, { minLength: 1, maxLength: 300 }).map((a) => a.join(''));
+
+  it('keeps the rules on any text, loses nothing and keeps every line to its measure', () => {
+    fc.assert(
+      fc.property(paragraph, fc.integer({ min: 6, max: 40 }), (text, chars) => {
+        const width = chars * em;
+        const broken = breakLines(spans(text), width, 2 * em);
+        const fit = (s: string) => extent(spans(s)).max;
+        let rebuilt = '';
+        broken.lines.forEach((line, i) => {
+          const s = broken.text.slice(line.from, line.to);
+          rebuilt += broken.text.slice(i === 0 ? 0 : broken.lines[i - 1]!.to, line.to);
+          if (i > 0 && s) expect(NO_START.has(s[0]!) && /[^\s]/.test(broken.text.slice(broken.lines[i - 1]!.from, line.from)), s).toBe(false);
+          if (!line.last && s) expect(NO_END.has(s[s.length - 1]!), s).toBe(false);
+          // Over the measure only by squeezed closing punctuation, or by a piece that cannot break.
+          if (fit(s) > line.room + 0.01) {
+            const overflowOk = NO_START.has(s[s.length - 1]!) || !/[^\x21-\x7e]/.test(s);
+            expect(overflowOk || s.length === 1, s).toBe(true);
+          }
+        });
+        expect(rebuilt.replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('squeezes a closing mark into a full line rather than leaving a gap', () => {
+    const lines = linesOf('一二三四五六七八九十。一二三', 10 * em);
+    expect(lines[0]).toBe('一二三四五六七八九十。');
+  });
+
+  it('does not end a paragraph on a lone character', () => {
+    const lines = linesOf('一二三四五六七八九十一二三四五六七八九十用。', 10 * em);
+    expect(lines.at(-1)!.replace(/。/, '').length).toBeGreaterThan(1);
+    expect(lines.join('')).toBe('一二三四五六七八九十一二三四五六七八九十用。');
+  });
+
+  it('balances centred lines', () => {
+    const b = breakLines(spans('二〇二五年二月二十六日在某某区第十八届人民代表大会第五次会议上'), 20 * em, 0, { balance: true });
+    const lengths = b.lines.map((l) => l.to - l.from);
+    expect(lengths.length).toBe(2);
+    expect(Math.abs(lengths[0]! - lengths[1]!)).toBeLessThanOrEqual(1);
+  });
+
+  it('honours hard breaks', () => {
+    const b = breakLines(spans('第一行\n第二行'), 20 * em, 0);
+    expect(b.lines.map((l) => [b.text.slice(l.from, l.to), l.forced])).toEqual([['第一行', true], ['第二行', false]]);
+  });
+});
+
+describe('table column widths', () => {
+  it('gives short columns what they need and the rest to where it shortens the table', () => {
+    const need = [{ min: 20, max: 20 }, { min: 20, max: 40 }, { min: 10, max: 300 }, { min: 10, max: 1500 }];
+    const cells = [[[20], [20], [40], [40]], ...Array.from({ length: 10 }, () => [[10], [40], [300], [1500]])];
+    const widths = columnWidths(need, cells, 450, 10);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(450, 6);
+    expect(widths[0]).toBe(20);
+    expect(widths[1]).toBe(40);
+    expect(widths[3]!).toBeGreaterThan(widths[2]!);
+  });
+
+  it('spreads spare room in proportion when everything fits', () => {
+    expect(columnWidths([{ min: 10, max: 50 }, { min: 10, max: 150 }], [[[50], [150]]], 400, 10)).toEqual([100, 300]);
+  });
+});
