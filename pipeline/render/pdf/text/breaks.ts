@@ -32,7 +32,10 @@ export function breakOpportunities(text: string): Uint8Array {
     if (a === 0x0a || c === 0x0a) continue; // hard breaks are handled by the caller
     if (isSpace(c) || NO_START.has(text[i]!)) continue;
     if (isSpace(a)) {
-      out[i] = 1;
+      // After spaces, unless what precedes them is opening punctuation.
+      let k = i - 1;
+      while (k > 0 && isSpace(text.charCodeAt(k))) k--;
+      if (!NO_END.has(text[k]!)) out[i] = 1;
       continue;
     }
     if (NO_END.has(text[i - 1]!)) continue;
