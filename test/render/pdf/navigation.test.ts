@@ -72,7 +72,7 @@ describe('the seed', () => {
   it('carries its metadata and language, opening with the bookmarks', async () => {
     const { bytes, publication: pub } = await render(SEED);
     const doc = await open(bytes);
-    const { info } = (await doc.getMetadata()) as { info: Record<string, string> };
+    const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, string> };
     expect(info.Title).toBe(pub.meta.title);
     expect(info.Author).toBe(pub.meta.speaker!.name);
     expect(info.Subject).toBe(pub.meta.subtitle);
