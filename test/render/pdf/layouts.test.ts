@@ -97,6 +97,30 @@ describe('layout keys', () => {
   });
 });
 
+describe('tables', () => {
+  it('repeat the header row on every page a table runs over', async () => {
+    const seed = publication(SEED);
+    const table = seed.tree.children.find((n) => n.type === 'table') as import('mdast').Table;
+    const header = table.children[0]!.children.map((cell) => (cell.children[0] as { value: string }).value);
+    const cellText = (row: import('mdast').TableRow, i: number) => (row.children[i]!.children[0] as { value: string }).value;
+    const starts = table.children.slice(1).map((row) => cellText(row, 0) + cellText(row, 1).slice(0, 2));
+    const doc = await open((await renderPublication(seed, template('default'))).bytes);
+    const { page } = template('default').layout;
+    let pagesWithRows = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const lines = (await pageLines(doc, n)).filter((l) => l.y > page.margin.bottom && l.y < page.height - page.margin.top);
+      // A body row starts with its first cell; the header row carries every header label.
+      const rows = lines.filter((l) => starts.some((f) => l.text.replace(/\s/g, '').startsWith(f)));
+      if (!rows.length) continue;
+      pagesWithRows++;
+      const headerLine = lines.find((l) => header.every((h) => l.text.includes(h)));
+      expect(headerLine, `page ${n}`).toBeTruthy();
+      expect(headerLine!.y).toBeGreaterThan(Math.max(...rows.map((r) => r.y)));
+    }
+    expect(pagesWithRows).toBeGreaterThan(1);
+  });
+});
+
 describe('node types', () => {
   const tree: Root = {
     type: 'root',

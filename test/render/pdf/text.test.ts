@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CASES, bodyLines, coverage, han } from '../../helpers.js';
-import { allLines, open, render, streamText } from './helpers.js';
+import { allLines, open, render, streamText, template } from './helpers.js';
 
 const NO_START = new Set([...'，。、；：？！）》」』〕】〉’”,.;:?!)']);
 const NO_END = new Set([...'（《「『〔【〈‘“(']);
@@ -37,6 +37,17 @@ describe.each(CASES)('$name (default layout)', (c) => {
     expect((raw.match(/\/ToUnicode /g) ?? []).length).toBe(fonts.length);
     expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
     expect(warnings.filter((w) => /glyph/.test(w))).toEqual([]);
+  });
+
+  it('never leaves a heading at the foot of a page', async () => {
+    const { layout } = template('default');
+    const headingSizes = new Set([layout.styles.heading1.size, layout.styles.heading2.size].filter((s) => s !== layout.styles.body.size));
+    const pages = await allLines(await open((await render(c.path)).bytes));
+    pages.slice(1).forEach((lines, i) => {
+      const text = lines.filter((l) => l.y > layout.page.margin.bottom && l.y < layout.page.height - layout.page.margin.top);
+      const last = text[text.length - 1];
+      if (last && i + 2 < pages.length) expect(headingSizes.has(last.size), `page ${i + 2}: ${last.text}`).toBe(false);
+    });
   });
 
   it('has A4 pages', async () => {
