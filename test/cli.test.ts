@@ -1,0 +1,134 @@
+/**
+ * The command line as people use it: the compiled CLI run as a process (make test compiles
+ * it first). Bad input is refused with one line naming the file, no stack trace, no files.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, SEED } from './helpers.js';
+
+const CLI = join(ROOT, 'bin/reportpress.js');
+const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `rp-${prefix}-`));
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
+}
+
+const STACK = /^\s+at .+:\d+:\d+\)?$/m;
+
+describe('reportpress build', () => {
+  it('writes the Markdown of a report into <out>/<name>/', () => {
+    const out = temp('ok');
+    const r = cli(['build', SEED, '--out', out, '--formats', 'md']);
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(out, 'panyu-2025/panyu-2025.md'), 'utf8');
+    expect(md).toContain('# 一、2024年工作回顾');
+  });
+
+  describe('refuses bad input with one line naming the file, and writes nothing', () => {
+    const dir = temp('bad');
+    const cases: Array<[string, Uint8Array | null, RegExp]> = [
+      ['missing.txt', null, /no such file/],
+      ['empty.txt', new Uint8Array(), /empty/],
+      ['blank.txt', new TextEncoder().encode('\n \u3000\n\t\n'), /whitespace/],
+      ['binary.txt', readFileSync(process.execPath).subarray(0, 20000), /binary/],
+      ['garbled.txt', new Uint8Array(Array.from({ length: 2000 }, (_, i) => 0x80 + ((i * 91) % 0x7f))), /decode|text/],
+    ];
+    it.each(cases)('%s', (name, bytes, reason) => {
+      const path = join(dir, name);
+      if (bytes) writeFileSync(path, bytes);
+      const out = temp('out');
+      const r = cli(['build', path, '--out', out]);
+      expect(r.code).toBe(1);
+      const lines = r.err.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: error: `));
+      expect(lines[0]).toMatch(reason);
+      expect(r.err).not.toMatch(STACK);
+      expect(files(out)).toEqual([]);
+    });
+
+    it('a file over --max-size', () => {
+      const out = temp('out');
+      const r = cli(['build', SEED, '--out', out, '--max-size', '0.01']);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/panyu-2025\.txt: error: .*limit/);
+      expect(files(out)).toEqual([]);
+    });
+  });
+
+  it('refuses a missing template, naming it, and leaves earlier outputs as they were', () => {
+    const out = temp('tpl');
+    expect(cli(['build', SEED, '--out', out, '--formats', 'md']).code).toBe(0);
+    const before = readFileSync(join(out, 'panyu-2025/panyu-2025.md'));
+    const r = cli(['build', SEED, '--out', out, '--template', join(out, 'no-such-template')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no-such-template.*does not exist/);
+    expect(readFileSync(join(out, 'panyu-2025/panyu-2025.md'))).toEqual(before);
+  });
+
+  it('names the .hbs file of a broken template and writes nothing', () => {
+    const dir = temp('broken');
+    cpSync(join(ROOT, 'templates/default'), join(dir, 'broken'), { recursive: true });
+    const hbs = files(join(dir, 'broken')).filter((f) => f.endsWith('.hbs'));
+    expect(hbs.length).toBeGreaterThan(0);
+    appendFileSync(hbs[0]!, '\n{{#each}}{{/if}}\n');
+    const out = temp('out');
+    const r = cli(['build', SEED, '--out', out, '--template', join(dir, 'broken')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(hbs[0]!);
+    expect(r.err).not.toMatch(STACK);
+    expect(files(out)).toEqual([]);
+  });
+
+  it('names the key and line of a layout mistake', () => {
+    const dir = temp('layout');
+    cpSync(join(ROOT, 'templates/default'), join(dir, 'mine'), { recursive: true });
+    const layout = join(dir, 'mine/layout.yaml');
+    writeFileSync(layout, readFileSync(layout, 'utf8').replace('orientation: portrait', 'orientaton: portrait'));
+    const r = cli(['build', SEED, '--out', temp('out'), '--template', join(dir, 'mine')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/layout\.yaml:\d+:\d+: error: page\.orientaton: unknown key \(did you mean "orientation"\?\)/);
+  });
+
+  it('rejects an unknown format as a usage error', () => {
+    const r = cli(['build', SEED, '--formats', 'md,odt']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown format "odt"/);
+  });
+});
+
+describe('reportpress ast', () => {
+  it('prints the normalised tree with the metadata on root.data.meta', () => {
+    const r = cli(['ast', SEED]);
+    expect(r.code).toBe(0);
+    const tree = JSON.parse(r.out);
+    expect(tree.type).toBe('root');
+    expect(tree.data.meta).toMatchObject({ title: '2025年番禺区政府工作报告', date: '2025-02-26' });
+    expect(r.out).not.toContain('"position"');
+  });
+
+  it('prints warnings as file:line:column: warning: message on stderr', () => {
+    const dir = temp('warn');
+    const path = join(dir, 'x.txt');
+    writeFileSync(path, '标题\n\n各位代表：\n\n一、工作\n\n正文。\n\n五、跳号\n');
+    const r = cli(['ast', path]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(new RegExp(`${path.replace(/[.]/g, '\\.')}:9:1: warning: part number 5 follows 1`));
+  });
+});
+
+describe('reportpress --help', () => {
+  it('explains itself', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/reportpress build <source\.\.\.>/);
+  });
+});
