@@ -132,3 +132,23 @@ describe('reportpress --help', () => {
     expect(r.out).toMatch(/reportpress build <source\.\.\.>/);
   });
 });
+
+describe('interrupting a build', () => {
+  it('Ctrl-C leaves no temporary or partial files', async () => {
+    const { spawn } = await import('node:child_process');
+    const out = temp('int');
+    const child = spawn(process.execPath, [CLI, 'build', SEED, ...['baoding_city_2022', 'guangdong_province_2026'].map((n) => join(ROOT, `test/fixtures/cases/${n}.txt`)), '--out', out], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Interrupt once the first report has started writing or soon after.
+    await new Promise((r) => setTimeout(r, 900));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    expect([0, 130]).toContain(code);
+    if (code === 130) expect(stderr).toMatch(/interrupted/);
+    const left = files(out).filter((f) => /\.tmp-|\.old-/.test(f));
+    expect(left).toEqual([]);
+    // Whatever was written is whole: every PDF ends with %%EOF.
+    for (const f of files(out).filter((f) => f.endsWith('.pdf'))) expect(readFileSync(f).subarray(-6).toString()).toMatch(/%%EOF/);
+  });
+});
