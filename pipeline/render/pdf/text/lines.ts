@@ -13,7 +13,7 @@
  * (。，、…), the line may instead be squeezed to keep it, if that moves the characters less
  * than stretching the line without its last character would (行末点号挤压).
  */
-import { breakOpportunities, isSpace, NO_START, SQUEEZABLE } from './breaks.js';
+import { breakOpportunities, isSpace, isSqueezable, mayNotStart } from './breaks.js';
 import type { TextStyle } from '../styles.js';
 
 export interface Span {
@@ -192,7 +192,7 @@ function withoutLoneLastCharacter({ text, fit }: Measured, may: Uint8Array, line
   const prev = lines[lines.length - 2];
   if (!prev || prev.forced || !last.last || last.forced) return lines;
   let visible = 0;
-  for (let i = last.from; i < last.to; i++) if (!NO_START.has(text[i]!) && !isSpace(text.charCodeAt(i))) visible++;
+  for (let i = last.from; i < last.to; i++) if (!mayNotStart(text.charCodeAt(i)) && !isSpace(text.charCodeAt(i))) visible++;
   if (visible !== 1) return lines;
   const half = prev.from + (prev.to - prev.from) / 2;
   for (let b = prev.to - 1; b > half; b--) {
@@ -215,10 +215,10 @@ function withoutLoneLastCharacter({ text, fit }: Measured, may: Uint8Array, line
  * longer than the line), break before i.
  */
 function chooseBreak(text: string, fit: Float64Array, may: Uint8Array, i: number, widthWithI: number, room: number, lastBreak: number, atBreak: number): number {
-  if (SQUEEZABLE.has(text[i]!)) {
+  if (isSqueezable(text.charCodeAt(i))) {
     let j = i;
     let total = widthWithI;
-    while (j + 1 < text.length && !may[j + 1] && SQUEEZABLE.has(text[j + 1]!)) total += fit[++j]!;
+    while (j + 1 < text.length && !may[j + 1] && isSqueezable(text.charCodeAt(j + 1))) total += fit[++j]!;
     const squeeze = total - room;
     const stretch = lastBreak > 0 ? room - atBreak : Infinity;
     // At most one punctuation mark's width, and only when it disturbs the line no more (it is
