@@ -25,14 +25,15 @@ export function documentDefinition(publication: Publication, template: Template,
 
   const body = renderBody(publication.tree, publication.meta, template, styles, warn);
   const parts: Node[][] = [];
-  if (layout.cover.enabled) parts.push(coverPage(template, publication.meta, styles, width));
+  const cover = layout.cover.enabled ? coverPage(template, publication.meta, styles, width) : [];
+  if (cover.length) parts.push(cover);
   const opening = layout.cover.enabled ? [] : coverLines(template, publication.meta, styles, width);
   if (layout.toc.enabled) parts.push([...opening, ...tableOfContents(layout, body.headings, styles, width)]);
   else if (opening.length) body.nodes.unshift(...opening);
   parts.push(body.nodes);
   const content = parts.filter((p) => p.length).map((stack, i) => (i === 0 ? { stack } : { stack, pageBreak: 'before' }));
 
-  const { header, footer } = runningParts(template, publication.meta, styles);
+  const { header, footer } = runningParts(template, publication.meta, styles, cover.length > 0);
   for (const [key, face] of Object.entries(styles.faces())) for (const cp of face.missing) warn(`pdf: font ${key} has no glyph for ${String.fromCodePoint(cp)} (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`);
   const doc = {
     pageSize: { width: page.width, height: page.height },

@@ -18,11 +18,11 @@ type Running = (page: number, pages: number) => Node | null;
 /** Where the header rule sits, as a fraction of the top margin above the type area. */
 const HEADER_RISE = 0.35;
 
-export function runningParts(template: Template, meta: Meta, styles: StyleBook): { header?: Running; footer?: Running } {
+export function runningParts(template: Template, meta: Meta, styles: StyleBook, cover: boolean): { header?: Running; footer?: Running } {
   const { layout } = template;
   const { page } = layout;
   const width = page.width - page.margin.left - page.margin.right;
-  const skip = (n: number) => layout.cover.enabled && n === 1;
+  const skip = (n: number) => cover && n === 1;
   const textOf = (source: string, n: number, pages: number) => plainText(template.renderString(source, { ...meta, page: n, pages })).trim();
   // Styles are registered now: pdfmake reads its style dictionary while it lays out.
   const headerBlock = styles.block('header');

@@ -11,7 +11,7 @@ import { typeset } from '../text/typeset.js';
 import { defList } from './glossary.js';
 import { heading, standalone } from './heading.js';
 import { list } from './list.js';
-import { blockquote, code, html, thematicBreak } from './misc.js';
+import { blockquote, code, footnoteDefinition, html, thematicBreak } from './misc.js';
 import { paragraph } from './paragraph.js';
 import { table } from './table.js';
 
@@ -29,6 +29,7 @@ export const BLOCK: Record<string, Block> = {
   code,
   thematicBreak,
   html,
+  footnoteDefinition,
 };
 
 /** Not rendered, on purpose: metadata (set apart in the PDF's info) and link definitions. */

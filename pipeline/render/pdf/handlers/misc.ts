@@ -2,7 +2,7 @@
  * Blocks that Markdown sources may bring and the reports themselves do not: quotations,
  * code, rules and raw HTML.
  */
-import type { Blockquote, Code, Html, ThematicBreak } from 'mdast';
+import type { Blockquote, Code, FootnoteDefinition, Html, ThematicBreak } from 'mdast';
 import { indentFlow, type Flow } from '../flow.js';
 import type { State } from '../state.js';
 import { typeset } from '../text/typeset.js';
@@ -32,4 +32,11 @@ export function thematicBreak(state: State, _node: ThematicBreak): Flow {
 export function html(state: State, node: Html): Flow {
   if (node.value.trim()) state.warn(`pdf: raw HTML is not rendered: ${node.value.trim().slice(0, 40)}`);
   return [];
+}
+
+/** A footnote (Markdown sources): its text as paragraphs, the first opened by its marker. */
+export function footnoteDefinition(state: State, node: FootnoteDefinition): Flow {
+  const block = state.block(state.paragraph);
+  state.lead = { spans: [{ text: `[${node.label ?? node.identifier}] `, style: block.text }] };
+  return state.blocks(node);
 }

@@ -44,10 +44,8 @@ export const INLINE: Record<string, Inline> = {
     if (/^<br\s*\/?>$/i.test(node.value.trim())) push(out, '\n', context);
     else if (node.value.trim()) state.warn(`pdf: raw HTML is not rendered: ${node.value.trim().slice(0, 40)}`);
   },
-  footnoteReference: (state, node: { label?: string; identifier: string }, context, out) => {
-    state.warn('pdf: footnotes are not laid out as notes; the marker is kept in the text');
-    push(out, `[${node.label ?? node.identifier}]`, { ...context, sup: true });
-  },
+  // Notes are set where the source has them (footnoteDefinition): the marker stays a marker.
+  footnoteReference: (_state, node: { label?: string; identifier: string }, context, out) => push(out, `[${node.label ?? node.identifier}]`, { ...context, sup: true }),
 };
 
 export function collectSpans(state: State, nodes: Nodes[], context: Context, out: Span[] = []): Span[] {
