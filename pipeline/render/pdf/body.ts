@@ -19,6 +19,7 @@ export interface Body {
 
 export function renderBody(tree: Root, meta: Meta, template: Template, styles: StyleBook, warn: (m: string) => void): Body {
   const { layout } = template;
+  const claimed = new Set<string>();
   const state: State = {
     layout,
     template,
@@ -28,6 +29,11 @@ export function renderBody(tree: Root, meta: Meta, template: Template, styles: S
     width: layout.page.width - layout.page.margin.left - layout.page.margin.right,
     paragraph: 'body',
     anchors: anchorsOf(tree),
+    claim(id) {
+      if (!id || claimed.has(id)) return undefined;
+      claimed.add(id);
+      return id;
+    },
     headings: [],
     outline: [],
     blocks: (parent) => blocks(state, parent),

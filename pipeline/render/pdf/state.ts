@@ -40,6 +40,8 @@ export interface State {
   paragraph: StyleName;
   /** Ids that exist in the document: links to anything else are not made. */
   anchors: Set<string>;
+  /** The id for a named destination, or undefined when it is already taken (pdfmake needs them unique). */
+  claim(id: string | undefined): string | undefined;
   headings: HeadingEntry[];
   /** Open bookmarks by depth, to nest each heading under the one above it. */
   outline: Array<{ depth: number; id: string }>;

@@ -156,6 +156,17 @@ describe('node types', () => {
     expect(links).toContain('https://example.org/');
   });
 
+  it('survives headings that share an id (one destination, both bookmarked)', async () => {
+    const twice: Root = { type: 'root', children: [
+      { type: 'heading', depth: 1, children: [{ type: 'text', value: '一、甲' }], data: { id: 'sec-1' } },
+      p('正文。'),
+      { type: 'heading', depth: 1, children: [{ type: 'text', value: '二、乙' }], data: { id: 'sec-1' } },
+      p('正文。'),
+    ] };
+    const doc = await open((await renderPublication(pub(twice), template('default'))).bytes);
+    expect((await outline(doc)).map((m) => m.title)).toEqual(['一、甲', '二、乙']);
+  });
+
   it('keeps a multi-line cell on its lines', async () => {
     const doc = await open((await renderPublication(pub(tree), template('default'))).bytes);
     const lines: string[] = [];

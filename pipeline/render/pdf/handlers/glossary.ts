@@ -13,7 +13,7 @@ export function defList(state: State, node: DefListNode): Flow {
   for (const child of node.children) {
     if (child.type === 'defListTerm') {
       const block = state.block('glossaryTerm');
-      const id = (child.data as { id?: string } | undefined)?.id;
+      const id = state.claim((child.data as { id?: string } | undefined)?.id);
       const nodes = typeset(state.spans(child.children, block.text), block, { width: state.width, first: id ? { id } : undefined });
       out.push(...nodes.map((n) => ({ node: n, keep: true })));
     } else if (child.type === 'defListDescription') {

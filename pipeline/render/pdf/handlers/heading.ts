@@ -21,7 +21,7 @@ const ENDS_CLAUSE = /[。！？；：!?;:]$/;
 export function heading(state: State, node: Heading): Flow {
   const depth = Math.min(node.depth, 4);
   const name = `heading${depth}` as StyleName;
-  const id = node.data?.id ?? `h-${state.headings.length + 1}`;
+  const id = state.claim(node.data?.id) ?? state.claim(`h-${state.headings.length + 1}`) ?? `h-${state.headings.length + 1}-${node.depth}`;
   const strip = state.layout.headings.numbering === 'strip';
   const spans = numbered(state.spans(node.children, state.styles.text(name)), strip);
   const text = spans.map((s) => s.text).join('').trim();

@@ -86,8 +86,10 @@ export function table(state: State, node: Table, parent?: Parents): Flow {
     const block = state.block('caption');
     flow.push(...typeset([{ text: caption, style: block.text }], block, { width: state.width }).map((n) => ({ node: n, keep: true })));
   }
-  // What must fit under a heading kept with this table: the header and the first row.
-  flow.push({ node: table, lead: heights[0]! + (heights[1] ?? 0) });
+  // What must fit under a heading kept with this table: the header and the first row (if
+  // that is more than half a page, the header alone).
+  const lead = heights[0]! + (heights[1] ?? 0);
+  flow.push({ node: table, lead: lead <= pageRoom / 2 ? lead : heights[0]! });
   return flow;
 }
 
