@@ -2,9 +2,11 @@
  * The PDF writer: the publication laid out by the template's layout (pdfmake 0.3), as
  * `<name>.pdf`. Pure: fonts come from the shared bootstrap, the date from the context.
  *
- * Parts: document.ts (page, order of parts, metadata), handlers/ (one per mdast node type),
- * text/ (our own line breaking and justification), toc.ts, cover.ts, running.ts (header
- * and footer), table/ (column widths, borders), flow.ts (what is kept with what).
+ * Parts: document.ts (page, order of parts), metadata.ts, body.ts + handlers/ (one handler
+ * per mdast node type, a typed state), text/ (our own line breaking, 禁则 and justification),
+ * fonts.ts and styles.ts (metrics, line pitch), toc.ts, cover.ts, running.ts (header and
+ * footer), table/ (column widths, borders), flow.ts (what is kept with what), output.ts
+ * (pdfmake to bytes, bookmarks pointed at their headings).
  */
 import type { Writer } from '../types.js';
 import { documentDefinition } from './document.js';

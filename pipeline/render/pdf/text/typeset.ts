@@ -12,7 +12,7 @@
  */
 import type { Margin, TextItem, TextNode } from '../nodes.js';
 import { lineHeightFactor, type BlockStyle } from '../styles.js';
-import { breakLines, type Broken, type Line, type Span } from './lines.js';
+import { breakLines, SUP_SCALE, type Broken, type Line, type Span } from './lines.js';
 
 export interface SetOptions {
   /** Width of the text column in points. */
@@ -81,7 +81,7 @@ function lineItems(broken: Broken, line: Line, spans: Span[], block: BlockStyle,
     while (j < line.to && broken.spanOf[j] === k) width += broken.advance[j++]!;
     const span = spans[k]!;
     const text = broken.text.slice(i, j);
-    if (!PLAIN.test(text)) width = span.style.face.shaped(text) * span.style.size * (span.sup ? 0.58 : 1);
+    if (!PLAIN.test(text)) width = span.style.face.shaped(text) * span.style.size * (span.sup ? SUP_SCALE : 1);
     pieces.push({ span, text, width });
     i = j;
   }
