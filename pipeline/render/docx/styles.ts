@@ -82,7 +82,7 @@ export function runOf(layout: Layout, s: Style): IRunStylePropertiesOptions {
 
 /**
  * Tracking in twips. docx leaves out a tracking of 0, so a style based on a tracked Normal (the
- * official body is set 0.22 pt tight) would inherit it; a zero is written as the universal
+ * official body is set tighter) would inherit it; a zero is written as the universal
  * measure `0pt`, which the schema allows for w:spacing and every reader takes as 0.
  */
 function tracking(pt: number): number {

@@ -1,6 +1,6 @@
 /**
  * The official layout (GB/T 9704-2012) measured on the PDF: type area 28 mm from the left and
- * 37 mm from the top, 28 character cells a full line, lines exactly 28.9 pt apart, 22 a page,
+ * 37 mm from the top, 29 character cells a full line (28 characters of text with its punctuation), lines exactly 28.9 pt apart, 22 a page,
  * `— N —` page numbers one character in from the outer edge, no running header.
  */
 import { describe, expect, it } from 'vitest';
@@ -33,15 +33,15 @@ describe('official layout, the seed', async () => {
     }
   });
 
-  it('sets full lines of 28 character cells, justified to the right edge of the type area', () => {
+  it('sets full lines of 29 character cells, justified to the right edge of the type area', () => {
     const right = layout.page.width - layout.page.margin.right;
     const full = middle.flat().filter((l) => isBody(l) && Math.abs(l.right - right) < 0.5);
     expect(full.length).toBeGreaterThan(100);
     const cells = full.map((l) => [...l.text].reduce((n, ch) => n + bodyFace.advance(ch, 0), 0) + (l.x - layout.page.margin.left) / body.size);
-    expect(median(cells)).toBeGreaterThan(27.5);
-    expect(median(cells)).toBeLessThanOrEqual(28.05);
-    // Whole lines: 28 cells, or 29 when a closing mark is squeezed in at the end.
-    expect(cells.filter((c) => c > 29.05)).toEqual([]);
+    expect(median(cells)).toBeGreaterThan(28.5);
+    expect(median(cells)).toBeLessThanOrEqual(29.05);
+    // Whole lines: 29 cells, or 30 when a closing mark is squeezed in at the end.
+    expect(cells.filter((c) => c > 30.05)).toEqual([]);
   });
 
   it('puts lines exactly 28.9 pt apart, 22 to a page', () => {
