@@ -45,6 +45,7 @@ $(DEPS): package.json package-lock.json
 
 $(DIST): $(DEPS) $(TS_SOURCES) tsconfig.json
 	npx tsc -p tsconfig.json
+	npm run -s bundle
 	@touch $@
 
 # Remembers the settings outputs depend on; rewritten only when they change.

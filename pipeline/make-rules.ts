@@ -42,9 +42,10 @@ export async function rules(dir = 'source'): Promise<string> {
 
 if (process.argv[1] && basename(process.argv[1]) === 'make-rules.js') {
   const target = process.argv[2] ?? '.make/sources.mk';
-  const text = await rules(process.argv[3] ?? 'source');
-  if (!existsSync(target) || readFileSync(target, 'utf8') !== text) {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text);
-  }
+  void rules(process.argv[3] ?? 'source').then((text) => {
+    if (!existsSync(target) || readFileSync(target, 'utf8') !== text) {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, text);
+    }
+  });
 }
