@@ -14,7 +14,7 @@ import type { DefListDescriptionNode, DefListNode, DefListTermNode } from '../mo
 import { GLOSSARY_TITLE } from './headings.js';
 import { text } from './text.js';
 
-const ENTRY = /^(?:(\d{1,3})[.．、]|\[(\d{1,3})\]|[（(](\d{1,3})[）)]|【(\d{1,3})】)\s*(.+)$/s;
+const ENTRY = /^(?:(\d{1,3})[.．、]|\[(\d{1,3})\]|[（(](\d{1,3})[）)]|【(\d{1,3})】|([①-⑳]))\s*(.+)$/s;
 const TERM_MAX = 30;
 const NOTE_MARKER = /\^\[(\d{1,3})\]/g;
 
@@ -60,8 +60,8 @@ function buildList(section: RootContent[], file: VFile): { list?: DefListNode; b
     for (const p of paragraphs) {
       const value = text(p);
       const m = ENTRY.exec(value.trim());
-      const split = m ? splitTerm(m[5]!) : splitTerm(value.trim());
-      const n = m ? Number(m[1] ?? m[2] ?? m[3] ?? m[4]) : entries.length + 1;
+      const split = m ? splitTerm(m[6]!) : splitTerm(value.trim());
+      const n = m ? (m[5] ? m[5].charCodeAt(0) - 0x245f : Number(m[1] ?? m[2] ?? m[3] ?? m[4])) : entries.length + 1;
       if (pendingTerm && !m) {
         // The definition line of a "term：" line.
         pendingTerm.description.push(p);

@@ -75,8 +75,10 @@ function assign(meta: Meta, key: Exclude<keyof Meta, 'speaker'>, value: string |
 
 /** `——2025年2月26日在番禺区第十八届人民代表大会第五次会议上` */
 export function meetingLine(text: string): Pick<Meta, 'subtitle' | 'date' | 'meeting'> | undefined {
-  const dashed = LEADING_DASH.test(text);
-  const line = text.replace(LEADING_DASH, '').trim();
+  // Some reports print it in brackets instead: （2024年1月15日在…会议上）
+  const bracketed = /^[（(](.*)[）)]$/.exec(text.trim());
+  const dashed = LEADING_DASH.test(text) || !!bracketed;
+  const line = (bracketed ? bracketed[1]! : text).replace(LEADING_DASH, '').trim();
   const date = DATE.exec(line);
   const meeting = MEETING.exec(line);
   if (!meeting || (!dashed && !date) || line.length > 80) return undefined;

@@ -75,7 +75,16 @@ export function removeCruft(lines: Line[]): Decrufted {
 }
 
 function isWidget(text: string): boolean {
-  return WIDGET.test(text) || FOLLOW_BAR.test(text) || COUNTER.test(text) || CREDIT.test(text) || NO_WORDS.test(text);
+  return WIDGET.test(text) || FOLLOW_BAR.test(text) || COUNTER.test(text) || CREDIT.test(text) || NO_WORDS.test(text) || widgetBar(text);
+}
+
+/** Where share services are named in a widget bar. */
+const SHARE_TARGETS = new Set(['微信', '微博', '新浪微博', '腾讯微博', 'QQ', 'QQ空间', '豆瓣', '人人网', '朋友圈', '钉钉']);
+
+/** A line made only of widgets: "【打印】【关闭】", "打印本页 关闭窗口", "分享到： 微信 微博". */
+function widgetBar(text: string): boolean {
+  const tokens = text.split(/[【】[\]\s|｜·•:：]+/).filter(Boolean);
+  return tokens.length > 1 && tokens.every((t) => WIDGET.test(t) || SHARE_TARGETS.has(t) || /^(分享到|分享至)$/.test(t));
 }
 
 /** True when a header line is chrome; facts it holds are copied into `meta`. */
@@ -87,7 +96,11 @@ function headerCrumb(text: string, meta: Meta): boolean {
     field(bullet[1]!, meta);
     return true;
   }
-  if (field(text, meta)) return true;
+  if (field(text, meta)) {
+    // "发布时间：2024-01-26 09:30 来源：广州日报": more fields after the first.
+    for (const part of text.split(/\s+(?=[^\s：:]{1,6}[：:])/).slice(1)) field(part, meta);
+    return true;
+  }
   const date = isoDate(text);
   if (date) {
     meta.published ??= date;
@@ -111,7 +124,7 @@ function field(text: string, meta: Meta): boolean {
   if (key === '标题' || key === '题目') meta.title ??= value;
   else if (/单位|机关|机构/.test(key)) meta.issuer ??= value;
   else if (/时间|日期/.test(key)) {
-    const date = isoDate(value);
+    const date = isoDate(value) ?? isoDate(value.split(/\s+(?=[^\s：:]{1,6}[：:])/)[0]!);
     if (date) meta.published ??= date;
   } else if (/URL|网址|链接/.test(key)) meta.url ??= value;
   else if (key.startsWith('来源') || key.endsWith('来源')) {

@@ -42,3 +42,9 @@ describe('metadata', () => {
     expect(speakerLine(line)).toEqual({ role, name });
   });
 });
+
+describe('metadata of other reports', () => {
+  it('reads a meeting line printed in brackets', () => {
+    expect(meetingLine('（2024年1月15日在某市第十六届人民代表大会第四次会议上）')).toEqual({ subtitle: '2024年1月15日在某市第十六届人民代表大会第四次会议上', date: '2024-01-15', meeting: '某市第十六届人民代表大会第四次会议' });
+  });
+});

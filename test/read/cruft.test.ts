@@ -37,3 +37,12 @@ describe('web-page chrome', () => {
     expect(lines.map((l) => l.text)).toEqual(['各位代表：', '请分享到各部门。', '打印机采购项目完成。']);
   });
 });
+
+describe('more chrome of other sites', () => {
+  it('removes bars of several widgets and reads several header fields on one line', () => {
+    const page = ['某市政府工作报告', '发布时间：2024-01-26 09:30 来源：某市日报', '【打印】 【关闭】', '打印本页 关闭窗口', '分享到： 微信 微博 QQ空间', '各位代表：', '正文。'].join('\n');
+    const { lines, pageMeta } = removeCruft(splitLines(page));
+    expect(lines.map((l) => l.text)).toEqual(['某市政府工作报告', '各位代表：', '正文。']);
+    expect(pageMeta).toEqual({ published: '2024-01-26', source: '某市日报' });
+  });
+});
