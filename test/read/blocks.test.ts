@@ -36,3 +36,9 @@ describe('lines -> blocks', () => {
     expect(blocks('附件1\n2026年省十件民生实事\n坚持民生为大。')).toEqual([['附件1'], ['2026年省十件民生实事'], ['坚持民生为大。']]);
   });
 });
+
+describe('what is not a fragment', () => {
+  it('keeps a title ending in 向 or 为 apart from the paragraph after it (only 的 dangles)', () => {
+    expect(blocks('二、2024年经济社会发展总体要求和政策取向\n今年发展主要预期目标是：增长5%左右。')).toEqual([['二、2024年经济社会发展总体要求和政策取向'], ['今年发展主要预期目标是：增长5%左右。']]);
+  });
+});
