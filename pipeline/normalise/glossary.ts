@@ -4,8 +4,8 @@
  * Entries come as `1.term：definition`, `[1]term：definition`, `（1）term：…`, or as a term line
  * (`1.“四上”企业：`) followed by its definition paragraph. The entry number is dropped from
  * the term and kept as the anchor (`#gloss-1`). Where the body carries the report's own note
- * markers (`^[1]`), those become the links; otherwise the first occurrence of each term in the
- * body text does. Node names are those of mdast-util-definition-list.
+ * markers (`^[1]`, `[1]`) for entries that exist, those become the links; otherwise the first
+ * occurrence of each term in the body text does. Node names are those of mdast-util-definition-list.
  */
 import type { Heading, Link, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
@@ -16,7 +16,8 @@ import { text } from './text.js';
 
 const ENTRY = /^(?:(\d{1,3})[.．、]|\[(\d{1,3})\]|[（(](\d{1,3})[）)]|【(\d{1,3})】|([①-⑳]))\s*(.+)$/s;
 const TERM_MAX = 30;
-const NOTE_MARKER = /\^\[(\d{1,3})\]/g;
+/** The report's own note markers: `^[1]` (a scraped superscript) or a bare `[1]`. */
+const NOTE_MARKER = /\^?\[(\d{1,3})\]/g;
 
 export const glossaryAnchor = (n: number) => `gloss-${n}`;
 
@@ -193,7 +194,7 @@ function forms(term: string): string[] {
 }
 
 function splitMarkers(t: Text, known: Set<number>): PhrasingContent[] | undefined {
-  if (!t.value.includes('^[')) return undefined;
+  if (!t.value.includes('[')) return undefined;
   const parts: PhrasingContent[] = [];
   let last = 0;
   for (const m of t.value.matchAll(NOTE_MARKER)) {

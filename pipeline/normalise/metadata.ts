@@ -38,6 +38,13 @@ export function reportMetadata() {
         drop.add(node);
         continue;
       }
+      // A date on its own line, often in brackets: （2024年1月25日）
+      const dateOnly = /^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[）)]?$/.exec(text);
+      if (dateOnly && !front.date) {
+        front.date = `${dateOnly[1]}-${dateOnly[2]!.padStart(2, '0')}-${dateOnly[3]!.padStart(2, '0')}`;
+        drop.add(node);
+        continue;
+      }
       const speaker = speakerLine(text);
       if (speaker && !front.speaker) {
         front.speaker = speaker;

@@ -48,3 +48,13 @@ describe('metadata of other reports', () => {
     expect(meetingLine('（2024年1月15日在某市第十六届人民代表大会第四次会议上）')).toEqual({ subtitle: '2024年1月15日在某市第十六届人民代表大会第四次会议上', date: '2024-01-15', meeting: '某市第十六届人民代表大会第四次会议' });
   });
 });
+
+describe('front lines in other orders', () => {
+  it('reads a date line of its own and a speaker before the meeting line', async () => {
+    const { publish } = await import('../../pipeline/publish.js');
+    const text = ['某县2024年政府工作报告', '某县人民政府县长 赵六', '——在某县第十八届人民代表大会第四次会议上', '（2024年1月25日）', '各位代表：', '一、工作回顾', '正文。'].join('\n\n');
+    const pub = publish(new TextEncoder().encode(text), 'x.txt');
+    expect(pub.meta).toMatchObject({ title: '某县2024年政府工作报告', date: '2024-01-25', meeting: '某县第十八届人民代表大会第四次会议', speaker: { role: '某县人民政府县长', name: '赵六' } });
+    expect(pub.tree.children[0]).toMatchObject({ type: 'paragraph' });
+  });
+});
