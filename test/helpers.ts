@@ -8,6 +8,7 @@ import type { Heading, Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { publish } from '../pipeline/publish.js';
 import type { Publication } from '../pipeline/model.js';
+import { loadTemplate, type Template } from '../pipeline/templates/index.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const FIXTURES = join(ROOT, 'test/fixtures');
@@ -51,6 +52,14 @@ export function publication(path: string): Publication {
     cache.set(path, pub);
   }
   return pub;
+}
+
+const templates = new Map<string, Template>();
+/** A shipped template (default, official), loaded once per test file. */
+export function template(name: string): Template {
+  let t = templates.get(name);
+  if (!t) templates.set(name, (t = loadTemplate(name, ROOT)));
+  return t;
 }
 
 /** Text of a fixture, decoded the way a person would (the GBK one from GB18030). */

@@ -5,8 +5,8 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { DOMParser, type Document as XmlDocument, type Element } from '@xmldom/xmldom';
 import type { Root } from 'mdast';
-import { ROOT } from '../../helpers.js';
-import { loadTemplate, type Template } from '../../../pipeline/templates/index.js';
+import { template } from '../../helpers.js';
+import type { Template } from '../../../pipeline/templates/index.js';
 import { publicationDate } from '../../../pipeline/render/shared/dates.js';
 import { write } from '../../../pipeline/render/docx/index.js';
 import type { Publication } from '../../../pipeline/model.js';
@@ -14,15 +14,7 @@ import { emptyFigures } from '../../../pipeline/model.js';
 
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-const templates = new Map<string, Template>();
-export function template(name: string): Template {
-  let t = templates.get(name);
-  if (!t) {
-    t = loadTemplate(name, ROOT);
-    templates.set(name, t);
-  }
-  return t;
-}
+export { template };
 
 export interface Rendered {
   bytes: Uint8Array;

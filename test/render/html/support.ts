@@ -9,14 +9,11 @@ import type { Publication } from '../../../pipeline/model.js';
 import { publish } from '../../../pipeline/publish.js';
 import { publicationDate } from '../../../pipeline/render/shared/dates.js';
 import type { OutputFile, RenderContext, Writer } from '../../../pipeline/render/types.js';
-import { loadTemplate, type Template } from '../../../pipeline/templates/index.js';
-import { ROOT } from '../../helpers.js';
+import type { Template } from '../../../pipeline/templates/index.js';
+import { template as shared } from '../../helpers.js';
 
-const templates = new Map<string, Template>();
 export function template(name = 'default'): Template {
-  let t = templates.get(name);
-  if (!t) templates.set(name, (t = loadTemplate(name, ROOT)));
-  return t;
+  return shared(name);
 }
 
 export interface Rendered {

@@ -4,8 +4,8 @@
  * outline, destinations, annotations.
  */
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { ROOT, publication } from '../../helpers.js';
-import { loadTemplate, type Template } from '../../../pipeline/templates/index.js';
+import { publication, template } from '../../helpers.js';
+import type { Template } from '../../../pipeline/templates/index.js';
 import { write } from '../../../pipeline/render/pdf/index.js';
 import { publicationDate } from '../../../pipeline/render/shared/dates.js';
 import type { Publication } from '../../../pipeline/model.js';
@@ -18,15 +18,7 @@ export interface Rendered {
   publication: Publication;
 }
 
-const templates = new Map<string, Template>();
-export function template(name: string): Template {
-  let t = templates.get(name);
-  if (!t) {
-    t = loadTemplate(name, ROOT);
-    templates.set(name, t);
-  }
-  return t;
-}
+export { template };
 
 export async function renderPublication(pub: Publication, tpl: Template): Promise<Rendered> {
   const warnings: string[] = [];
