@@ -12,7 +12,17 @@ const needs = [
   { what: 'java', test: () => has('java'), pkg: 'default-jre-headless' },
   { what: 'epubcheck', test: () => existsSync('/usr/share/java/epubcheck.jar'), pkg: 'epubcheck' },
   { what: 'chromium', test: () => has('chromium'), pkg: 'chromium' },
+  // LibreOffice and Chromium lay out Chinese text only with a CJK font installed, as on a reader's machine.
+  { what: 'a CJK system font', test: () => cjkFont(), pkg: 'fonts-noto-cjk' },
 ];
+
+function cjkFont() {
+  try {
+    return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim() !== '';
+  } catch {
+    return false;
+  }
+}
 
 function has(program) {
   try {
