@@ -1,0 +1,59 @@
+/**
+ * Which part of a report is which: the review of last year, the plan for this year (targets
+ * and priorities), and the list of 民生实事, found by the words the genre names them with.
+ */
+import type { Priority } from '../../model.js';
+import { PART } from '../text.js';
+import type { Doc, Part } from './document.js';
+
+/** The review part names itself: 工作回顾, 过去一年的工作, 工作总结. */
+export const REVIEW = /回顾|过去一年|过去五年|工作总结|工作成效/;
+/** The plan part: 工作安排, 主要目标任务, 重点工作, 工作建议… */
+const PLAN = /工作安排|工作部署|工作任务|目标任务|主要任务|重点任务|重点工作|主要目标|预期目标|工作要点|工作的?建议|总体要求/;
+/** A five-year plan's part (“十五五”时期…): its targets are not the year's. */
+const MULTI_YEAR = /[一二三四五六七八九十]{1,2}五|时期|今后五年|五年/;
+const HAS_YEAR = /\d{4}\s*年/;
+const PROJECTS_TITLE = /民生实事|实事项目|民生项目/;
+/** Last year's list, reported as done, is not this year's. */
+const PROJECTS_DONE = /完成情况|落实情况|办理情况|完成$/;
+export const APPENDIX_LABEL = /^(?:附件|附录|附表)\s*[0-9０-９一二三四五六七八九十]{0,3}\s*/;
+/** Sections that frame the plan rather than being one of its tasks. */
+const FRAMEWORK = /^(?:(?:今年|\d{4}年)?(?:政府工作的?|经济社会发展的?)?(?:总体要求|指导思想|总体思路|主要(?:预期)?目标|预期目标|目标任务))$/;
+
+/**
+ * The year's plan: plan-like parts after the review, those that name a year and are not a
+ * five-year plan's first (reports in a plan's first year have both). A five-year part is used
+ * only when the report has no other.
+ */
+export function planParts(parts: Part[], review: Part | undefined): Part[] {
+  const after = parts.filter((p) => p.index > (review?.index ?? -1) && PLAN.test(p.title) && !PROJECTS_TITLE.test(p.title));
+  const annual = after.filter((p) => !MULTI_YEAR.test(p.title));
+  const ranked = [...annual.filter((p) => HAS_YEAR.test(p.title)), ...annual.filter((p) => !HAS_YEAR.test(p.title))];
+  return ranked.length ? ranked : after;
+}
+
+/** Without a part that calls itself a review, the first numbered part before the plan is its equivalent. */
+export function reviewBefore(parts: Part[], plan: Part | undefined): Part | undefined {
+  if (!plan) return undefined;
+  return parts.find((p) => p.index < plan.index && PART.test(p.title) && !PLAN.test(p.title));
+}
+
+/**
+ * The plan's sections, leaving out the ones that frame it (总体要求, 主要目标). When a single
+ * section is left and it holds numbered titles of its own (（三）重点任务 1.… 2.…), those are the
+ * priorities.
+ */
+export function planPriorities(doc: Doc, part: Part): Priority[] {
+  const sections = doc.headingsIn(part, 2).filter((p) => !FRAMEWORK.test(p.text));
+  if (sections.length === 1) {
+    const at = sections[0]!.from.paragraph;
+    const inner = doc.headingsIn({ index: at, end: doc.sectionEnd(at, part.end) }, 3);
+    if (inner.length >= 2) return inner;
+  }
+  return sections;
+}
+
+export function findProjects(parts: Part[], planYear: string | undefined): Part | undefined {
+  const lists = parts.filter((p) => PROJECTS_TITLE.test(p.title) && !PROJECTS_DONE.test(p.title));
+  return (planYear && lists.find((p) => p.title.includes(`${planYear}年`))) || lists[0];
+}
