@@ -3,14 +3,11 @@
  * `<section>` each on the web page. What comes before the first heading (各位代表：…) is the
  * opening of the speech and gets a section of its own.
  *
- * A section is a `chapter` while the speech's numbered parts (一、 二、) run; a top-level
- * section after them that is not numbered that way is an `appendix` (the 民生实事 lists), and
- * one holding a definition list is the `glossary` (名词解释).
+ * A section is a `chapter` unless the normaliser marked its heading as opening an appendix
+ * (附件…, the 民生实事 lists); one holding a definition list is the `glossary` (名词解释).
  */
 import type { Element, ElementContent } from 'hast';
 import type { Heading } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { markerKind } from '../../normalise/headings.js';
 import type { Block } from './convert.js';
 import { textOf } from './hast-text.js';
 
@@ -45,7 +42,6 @@ export function sections(blocks: Block[], options: SectionOptions): Section[] {
   const top = depths.length ? Math.min(...depths) : 0;
   const out: Section[] = [];
   let current: Section | undefined;
-  let seenPart = false;
 
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -53,11 +49,8 @@ export function sections(blocks: Block[], options: SectionOptions): Section[] {
     if (node.type === 'heading' && node.depth === top) {
       const heading = block.hast.find((h): h is Element => h.type === 'element');
       const title = heading ? textOf(heading) : '';
-      // The tree's text, not the printed one: `numbering: strip` must not turn parts into appendices.
-      const isPart = markerKind(toString(node)) === 'part';
-      seenPart ||= isPart;
       const id = node.data?.id ?? `section-${out.length + 1}`;
-      current = { kind: isPart || !seenPart ? 'chapter' : 'appendix', name: id, headingId: node.data?.id, title, hast: [] };
+      current = { kind: node.data?.appendix ? 'appendix' : 'chapter', name: id, headingId: node.data?.id, title, hast: [] };
       out.push(current);
     } else if (!current) {
       current = { kind: 'opening', name: 'opening', hast: [] };
@@ -67,7 +60,8 @@ export function sections(blocks: Block[], options: SectionOptions): Section[] {
 
     const next = blocks[i + 1];
     if (options.runIn && node.type === 'heading' && node.data?.runIn && next?.node.type === 'paragraph') {
-      current.hast.push({ type: 'element', tagName: 'div', properties: { className: ['run-in'] }, children: [...block.hast, ...next.hast] });
+      const stop = node.data.runInStop ?? '。';
+      current.hast.push({ type: 'element', tagName: 'div', properties: { className: ['run-in'], dataStop: stop }, children: [...block.hast, ...next.hast] });
       i++;
       continue;
     }

@@ -23,7 +23,7 @@ export const heading: BlockHandler<Heading> = (state, node, where): FileChild[] 
   const phrasing = state.layout.headings.numbering === 'strip' ? stripNumbering(node.children) : node.children;
   let children: ParagraphChild[] = state.inline(phrasing);
   const runIn = node.data?.runIn === true && state.layout.headings.runIn === 'source' && where.next?.type === 'paragraph';
-  if (runIn && !ENDS_SENTENCE.test(plainText(phrasing))) children.push(new TextRun('。'));
+  if (runIn && !ENDS_SENTENCE.test(plainText(phrasing))) children.push(new TextRun(node.data?.runInStop ?? '。'));
   const id = node.data?.id;
   if (id) children = [new Bookmark({ id: state.anchor(id), children })];
   return [

@@ -37,7 +37,7 @@ export function heading(state: State, node: Heading): Flow {
     const size = state.block(state.paragraph).text.size;
     const style = state.styles.text(name, { size });
     const run = numbered(state.spans(node.children, style), strip);
-    if (!ENDS_CLAUSE.test(text)) run.push({ text: '。', style });
+    if (!ENDS_CLAUSE.test(text)) run.push({ text: node.data.runInStop ?? '。', style });
     state.lead = { spans: run, first, heading: { depth, spans } };
     return [];
   }
