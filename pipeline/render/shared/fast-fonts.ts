@@ -1,0 +1,247 @@
+/**
+ * A fast path around OpenType shaping for text shaping cannot change.
+ *
+ * pdfkit lays out every piece of text through fontkit's full OpenType shaping, and caches the
+ * result per space-separated word. Chinese has no spaces, so every line is a new "word": each
+ * is shaped from scratch (script detection, a shaping plan, every GSUB and GPOS lookup of the
+ * default features tried at every glyph), measured by pdfmake and shaped again when drawn.
+ * For a line of ideographs, CJK punctuation and digits in the Noto CJK or LXGW faces none of
+ * that changes anything (shaping-reach.ts reads, per font, where the default lookups act), so
+ * the result is the cmap's glyph for each character advancing by its hmtx width. This module
+ * computes exactly that directly, and hands it to pdfkit in the form fontkit would have: the
+ * same glyph objects, the same positions.
+ *
+ * A run takes the fast path only when
+ *   - every character is of script Han or Common, as fontkit's own Unicode data says (so
+ *     fontkit would pick the script table 'hani', or its fallback for text of no script, and
+ *     its default shaper);
+ *   - every character has a glyph (not .notdef) that GDEF does not class as a mark, and that
+ *     no default-ignorable character and not U+2044 FRACTION SLASH maps to (fontkit hides the
+ *     former and builds fractions around the latter, judging by the code points of the glyph
+ *     object it has cached);
+ *   - no default lookup of that script table acts on the run: no glyph is covered by a lookup
+ *     that acts wherever it stands, no ligature's components follow its first glyph ("——",
+ *     which Noto Serif SC joins into one glyph, stays with fontkit), no kerning pair has a
+ *     value that is not zero.
+ * Everything else (Latin words, which are kerned; "——") goes through fontkit unchanged, as
+ * does any call that asks for features, a script, a language or a direction. A face fontkit
+ * would treat otherwise (variable fonts, AAT morx, a legacy kern table, no GPOS, no GDEF glyph
+ * classes, a cmap we do not read) never takes the fast path.
+ */
+import { createRequire } from 'node:module';
+import { fontData } from './fonts.js';
+import { openSfnt, type Sfnt } from './sfnt.js';
+import { markMarks, ShapingReach } from './shaping-reach.js';
+
+const require = createRequire(import.meta.url);
+/** fontkit as pdfkit resolves it, and the Unicode data fontkit itself reads scripts from. */
+const fontkitRequire = createRequire(createRequire(require.resolve('pdfkit')).resolve('fontkit'));
+const unicode = fontkitRequire('unicode-properties') as { getScript(cp: number): string };
+
+/** The parts of a fontkit font and glyph this module uses. */
+export interface FontkitGlyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
+export interface FontkitFont {
+  getGlyph(id: number, codePoints?: number[]): FontkitGlyph;
+  layout(text: string, ...rest: unknown[]): { glyphs: FontkitGlyph[]; positions: Position[]; advanceWidth: number };
+}
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+export interface FastFace {
+  unitsPerEm: number;
+  /**
+   * Glyph ids and code points of `text` (one each per character) when shaping leaves it as
+   * it is, else undefined.
+   */
+  plain(text: string): { glyphs: number[]; codePoints: number[] } | undefined;
+  /** Width of `text` in font units when shaping leaves it as it is, else undefined. */
+  width(text: string): number | undefined;
+  /** hmtx advance of a glyph in font units. */
+  advance(glyph: number): number;
+  /** Glyph of U+0020 (fontkit looks it up after shaping every run). */
+  spaceGlyph: number;
+}
+
+const faces = new Map<string, FastFace>();
+
+/** The fast path for a font file (read once per process, shared with pdfmake and pdf/fonts.ts). */
+export function fastFace(file: string): FastFace {
+  let f = faces.get(file);
+  if (!f) {
+    f = openFastFace(fontData(file), file);
+    faces.set(file, f);
+  }
+  return f;
+}
+
+/** Code point flags: a Han character; plain in 'hani' text; plain in text of no script. */
+const HAN = 1;
+const PLAIN_HANI = 2;
+const PLAIN_NONE = 4;
+const NEVER = -1;
+
+export function openFastFace(data: Uint8Array, name = 'font'): FastFace {
+  const sfnt = openSfnt(data, name);
+  const unsafe = unsafeGlyphs(sfnt);
+  // Where the default lookups act, by the script fontkit would pick: 'hani' for text with
+  // ideographs, 'zzzz' (its tag for no script) for digits and punctuation alone.
+  let reached: Record<'hani' | 'zzzz', ShapingReach | undefined> | undefined;
+  const reachOf = (script: 'hani' | 'zzzz') => {
+    const gsub = sfnt.offset('GSUB');
+    const gpos = sfnt.offset('GPOS');
+    reached ??= { hani: ShapingReach.read(sfnt.view, gsub, gpos, 'hani'), zzzz: ShapingReach.read(sfnt.view, gsub, gpos, 'zzzz') };
+    return reached[script];
+  };
+
+  const codes = new Map<number, number>();
+  const codeOf = (cp: number): number => {
+    let code = codes.get(cp);
+    if (code === undefined) {
+      code = NEVER;
+      const script = unicode.getScript(cp);
+      const glyph = sfnt.glyphOf(cp);
+      if ((script === 'Han' || script === 'Common') && !unsafe![glyph]) {
+        const hani = reachOf('hani');
+        const none = reachOf('zzzz');
+        code = glyph * 8 + (script === 'Han' ? HAN : 0) + (hani && !hani.touches(glyph) ? PLAIN_HANI : 0) + (none && !none.touches(glyph) ? PLAIN_NONE : 0);
+      }
+      codes.set(cp, code);
+    }
+    return code;
+  };
+
+  // Walks the code points as fontkit's glyphsForString does (a lone surrogate stands for
+  // itself) into `glyphs` and `codePoints`; false as soon as one can never be plain, or when
+  // a lookup of the script fontkit would pick acts on the run.
+  const scan = (text: string, glyphs: number[], codePoints: number[]): boolean => {
+    let flags = PLAIN_HANI | PLAIN_NONE;
+    let han = false;
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          cp = ((cp & 0x3ff) << 10) + (next & 0x3ff) + 0x10000;
+          i++;
+        }
+      }
+      const code = codeOf(cp);
+      if (code === NEVER) return false;
+      flags &= code;
+      if (code & HAN) han = true;
+      glyphs.push(Math.floor(code / 8));
+      codePoints.push(cp);
+    }
+    if (!(flags & (han ? PLAIN_HANI : PLAIN_NONE))) return false;
+    return !reachOf(han ? 'hani' : 'zzzz')!.acts(glyphs);
+  };
+
+  return {
+    unitsPerEm: sfnt.unitsPerEm,
+    spaceGlyph: sfnt.glyphOf(0x20),
+    advance: (glyph) => sfnt.advanceOf(glyph),
+    plain(text) {
+      if (!text || !unsafe) return undefined;
+      const glyphs: number[] = [];
+      const codePoints: number[] = [];
+      return scan(text, glyphs, codePoints) ? { glyphs, codePoints } : undefined;
+    },
+    width(text) {
+      if (!text || !unsafe) return undefined;
+      const glyphs: number[] = [];
+      if (!scan(text, glyphs, [])) return undefined;
+      let width = 0;
+      for (const glyph of glyphs) width += sfnt.advanceOf(glyph);
+      return width;
+    },
+  };
+}
+
+/**
+ * Glyphs the fast path must leave to fontkit: marks (GDEF), .notdef, glyphs past the font's
+ * end, and the glyphs of default-ignorable characters and of U+2044. Undefined when fontkit
+ * would shape this face in a way the fast path does not model.
+ */
+function unsafeGlyphs(sfnt: Sfnt): Uint8Array | undefined {
+  const has = (tag: string) => sfnt.offset(tag) !== undefined;
+  if (!sfnt.cmapExact || has('fvar') || has('morx') || has('kern') || !has('GPOS')) return undefined;
+  const gdef = sfnt.offset('GDEF');
+  const unsafe = new Uint8Array(65536);
+  if (gdef === undefined || !markMarks(sfnt.view, gdef, unsafe)) return undefined;
+  unsafe[0] = 1;
+  unsafe.fill(1, sfnt.numGlyphs);
+  for (const [from, to] of [...DEFAULT_IGNORABLE, [0x2044, 0x2044]]) {
+    for (let cp = from!; cp <= to!; cp++) unsafe[sfnt.glyphOf(cp)] = 1;
+  }
+  return unsafe;
+}
+
+/** fontkit's list of default-ignorable code points (it hides their glyphs after shaping). */
+const DEFAULT_IGNORABLE: Array<[number, number]> = [
+  [0x00ad, 0x00ad], [0x034f, 0x034f], [0x061c, 0x061c], [0x17b4, 0x17b5], [0x180b, 0x180e],
+  [0x200b, 0x200f], [0x202a, 0x202e], [0x2060, 0x206f], [0xfe00, 0xfe0f], [0xfeff, 0xfeff],
+  [0xfff0, 0xfff8], [0x1bca0, 0x1bca3], [0x1d173, 0x1d17a], [0xe0000, 0xe0fff],
+];
+
+// -- handing the fast path to pdfkit -----------------------------------------------------------
+
+/** A glyph run as fontkit's GlyphRun presents it to pdfkit. */
+class PlainRun {
+  constructor(
+    readonly glyphs: FontkitGlyph[],
+    readonly positions: Position[],
+  ) {}
+
+  /** As fontkit's: the sum of the advances, read when asked (pdfkit scales positions first). */
+  get advanceWidth(): number {
+    let width = 0;
+    for (const p of this.positions) width += p.xAdvance;
+    return width;
+  }
+}
+
+const installed = new WeakSet<object>();
+
+/**
+ * Gives one fontkit font object (the one pdfkit created for a document) the fast path: its
+ * `layout` answers plain text itself and passes everything else to fontkit's own. The result
+ * is what fontkit's shaping returns for such text: fontkit's glyph objects (`getGlyph(id,
+ * [cp])`, so its glyph cache, and with it the code points pdfkit writes to ToUnicode, evolve
+ * as they would), each positioned by its hmtx advance. A glyph's `advanceWidth` is set from
+ * hmtx as fontkit's own cached getter would set it, so reading it does not decode the glyph's
+ * outline header.
+ */
+export function installFastLayout(font: FontkitFont, fast: FastFace): void {
+  if (installed.has(font)) return;
+  installed.add(font);
+  const shape = font.layout;
+  let spaceLooked = false;
+  font.layout = function (this: FontkitFont, text: string, ...rest: unknown[]) {
+    const run = typeof text === 'string' && rest.every((arg) => arg == null) ? fast.plain(text) : undefined;
+    if (!run) return shape.call(this, text, ...rest);
+    const glyphs: FontkitGlyph[] = [];
+    const positions: Position[] = [];
+    for (let i = 0; i < run.glyphs.length; i++) {
+      const id = run.glyphs[i]!;
+      const glyph = this.getGlyph(id, [run.codePoints[i]!]);
+      if (!Object.prototype.hasOwnProperty.call(glyph, 'advanceWidth')) Object.defineProperty(glyph, 'advanceWidth', { value: fast.advance(id) });
+      glyphs.push(glyph);
+      positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+    }
+    // fontkit looks up the space glyph after every run (to hide default ignorables with it),
+    // which caches that glyph object with code point U+0020 if nothing cached it before.
+    if (!spaceLooked) {
+      this.getGlyph(fast.spaceGlyph, [0x20]);
+      spaceLooked = true;
+    }
+    return new PlainRun(glyphs, positions);
+  } as FontkitFont['layout'];
+}
