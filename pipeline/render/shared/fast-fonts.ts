@@ -72,6 +72,13 @@ export interface FastFace {
 
 const faces = new Map<string, FastFace>();
 
+let enabled = true;
+/** Turns the fast paths off (tests compare what is written with and without them). */
+export function setFastPaths(on: boolean): void {
+  enabled = on;
+}
+export const fastPathsOn = (): boolean => enabled;
+
 /** The fast path for a font file (read once per process, shared with pdfmake and pdf/fonts.ts). */
 export function fastFace(file: string): FastFace {
   let f = faces.get(file);
@@ -149,13 +156,13 @@ export function openFastFace(data: Uint8Array, name = 'font'): FastFace {
     spaceGlyph: sfnt.glyphOf(0x20),
     advance: (glyph) => sfnt.advanceOf(glyph),
     plain(text) {
-      if (!text || !unsafe) return undefined;
+      if (!text || !unsafe || !enabled) return undefined;
       const glyphs: number[] = [];
       const codePoints: number[] = [];
       return scan(text, glyphs, codePoints) ? { glyphs, codePoints } : undefined;
     },
     width(text) {
-      if (!text || !unsafe) return undefined;
+      if (!text || !unsafe || !enabled) return undefined;
       const glyphs: number[] = [];
       if (!scan(text, glyphs, [])) return undefined;
       let width = 0;

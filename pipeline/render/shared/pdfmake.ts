@@ -14,7 +14,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Layout } from '../../templates/index.js';
-import { fastFace, installFastLayout, type FontkitFont } from './fast-fonts.js';
+import { fastFace, fastPathsOn, installFastLayout, type FontkitFont } from './fast-fonts.js';
 import { installFastSubset, type TtfSubset } from './fast-subset.js';
 import { fontData } from './fonts.js';
 
@@ -79,7 +79,7 @@ function fastShapingForFonts(): void {
     if (font && !seen.has(font)) {
       seen.add(font);
       const file = this.getFontFile(family, bold, italics);
-      if (font.font && typeof file === 'string' && fontFiles.has(file)) {
+      if (font.font && typeof file === 'string' && fontFiles.has(file) && fastPathsOn()) {
         installFastLayout(font.font, fastFace(file));
         if (font.subset) installFastSubset(font.subset, fontData(file));
       }

@@ -1,0 +1,127 @@
+/**
+ * The fast paths around fontkit (shared/fast-fonts.ts, shared/fast-subset.ts) change nothing
+ * pdfkit writes: for every face of both layouts, a fontkit font with the fast path lays out
+ * the fixtures' text glyph for glyph, position for position, as plain fontkit does, and
+ * leaves its glyph cache (the code points pdfkit writes to ToUnicode) in the same state; text
+ * that shaping changes ("——", kerned Latin) is left to fontkit; the subset of a face is the
+ * same bytes; and the seed's PDF and summary PDF are byte-identical with and without them.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { CASES, publication, SEED, sourceText } from '../../helpers.js';
+import { fastFace, installFastLayout, openFastFace, setFastPaths, type FontkitFont } from '../../../pipeline/render/shared/fast-fonts.js';
+import { installFastSubset, type TtfSubset } from '../../../pipeline/render/shared/fast-subset.js';
+import { fontData } from '../../../pipeline/render/shared/fonts.js';
+import { publicationDate } from '../../../pipeline/render/shared/dates.js';
+import { write as writePdf } from '../../../pipeline/render/pdf/index.js';
+import { write as writeSummary } from '../../../pipeline/render/summary/index.js';
+import { template } from './helpers.js';
+
+const require = createRequire(import.meta.url);
+const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Buffer): FontkitFont & Internals };
+/* fontkit internals read only to compare states: the glyph cache and the subsetter. */
+interface Internals {
+  _glyphs: Record<number, { codePoints: number[] }>;
+  createSubset(): TtfSubset & { encode(): Uint8Array };
+  getGlyph(id: number): { id: number; codePoints: number[]; advanceWidth: number; _decode(): { numberOfContours: number } | null };
+  glyphForCodePoint(cp: number): { id: number };
+}
+
+const files = [...new Set(['default', 'official'].flatMap((t) => Object.values(template(t).layout.fonts).flatMap((f) => [f.regular, f.bold ?? f.regular])))];
+const NOTO_SERIF = files.find((f) => f.endsWith('NotoSerifSC_400Regular.ttf'))!;
+
+/** Pieces of text as pdfkit lays them out: lines of a paragraph, cut after each space. */
+function pieces(): string[] {
+  const out = new Set<string>();
+  CASES.forEach((c, n) => {
+    const lines = sourceText(c.path).split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    for (const line of lines) {
+      // Lines of 10 to 40 characters starting anywhere, like lines broken at a column.
+      const width = 10 + ((line.length * 7) % 31);
+      for (let i = 0; i < line.length; i += n === 0 ? width : 3 * width) {
+        for (const piece of line.slice(i, i + width).split(/(?<=[ \t])/)) out.add(piece);
+      }
+    }
+  });
+  for (const extra of ['产业——时尚', '一—二', 'PM2.5 浓度 TOD', 'A开', '101.36亿元', '2025年', 'T.O.D.', '“两新”', '1/2', '3⁄4', 'a\u00adb', '中\u200b文']) out.add(extra);
+  return [...out];
+}
+const PIECES = pieces();
+
+function sameRun(a: ReturnType<FontkitFont['layout']>, b: ReturnType<FontkitFont['layout']>): void {
+  expect(b.glyphs.map((g) => g.id)).toEqual(a.glyphs.map((g) => g.id));
+  expect(b.glyphs.map((g) => g.codePoints)).toEqual(a.glyphs.map((g) => g.codePoints));
+  expect(b.glyphs.map((g) => g.advanceWidth)).toEqual(a.glyphs.map((g) => g.advanceWidth));
+  expect(b.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset])).toEqual(a.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]));
+  expect(b.advanceWidth).toBe(a.advanceWidth);
+}
+
+describe.each(files.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file) => {
+  it('lays out the fixtures as fontkit does, glyph for glyph, and mostly without it', () => {
+    const plain = fontkit.create(fontData(file));
+    const fast = fontkit.create(fontData(file));
+    // As pdfkit's EmbeddedFont does first.
+    plain.getGlyph(0);
+    fast.getGlyph(0);
+    const face = openFastFace(fontData(file));
+    installFastLayout(fast, face);
+    let taken = 0;
+    for (const piece of PIECES) {
+      if (face.plain(piece)) taken++;
+      sameRun(plain.layout(piece), fast.layout(piece));
+    }
+    // The same glyph objects were made, with the same code points (ToUnicode).
+    const cached = (font: Internals) => Object.entries(font._glyphs).map(([id, g]) => [Number(id), g.codePoints]);
+    expect(cached(fast)).toEqual(cached(plain));
+    // The fixtures are nearly all Chinese: most pieces must take the fast path.
+    expect(taken / PIECES.length).toBeGreaterThan(0.8);
+  });
+
+  it('builds the same subset bytes', () => {
+    const font = fontkit.create(fontData(file));
+    const compound: number[] = [];
+    for (let id = 1; compound.length < 5 && id < 3000; id++) if ((font.getGlyph(id)._decode()?.numberOfContours ?? 0) < 0) compound.push(id);
+    const ids = [...compound, ...[...'番禺区政府工作报告，。“”（）0123456789ABC%—'].map((ch) => font.glyphForCodePoint(ch.codePointAt(0)!).id)];
+    const subset = (fast: boolean) => {
+      const f = fontkit.create(fontData(file));
+      const s = f.createSubset();
+      if (fast) installFastSubset(s, fontData(file));
+      for (const id of ids) s.includeGlyph(id);
+      return Buffer.from(s.encode());
+    };
+    expect(subset(true).equals(subset(false))).toBe(true);
+  });
+});
+
+describe('what the fast path leaves to fontkit (Noto Serif SC)', () => {
+  const face = openFastFace(fontData(NOTO_SERIF));
+  it('takes ideographs, CJK punctuation, digits and a lone dash', () => {
+    for (const text of ['政府工作报告', '“两新”。', '101.36亿元、', '2025', '1,234', '一—二', '（一）']) expect(face.plain(text), text).toBeDefined();
+  });
+  it('leaves the 2-em dash ligature, kerned Latin, fractions and ignorables to fontkit', () => {
+    for (const text of ['——', '产业——时尚', 'T.O.D.', 'AV', 'R&D经费', '3⁄4', 'a\u00adb', '中\u200b文', '']) expect(face.plain(text), text).toBeUndefined();
+  });
+  it('measures plain text as the sum of hmtx advances', () => {
+    const plain = fontkit.create(fontData(NOTO_SERIF));
+    for (const text of ['政府工作报告', '101.36亿元、']) expect(fastFace(NOTO_SERIF).width(text)).toBe(plain.layout(text).advanceWidth);
+  });
+});
+
+describe('the seed, with and without the fast paths', () => {
+  afterAll(() => setFastPaths(true));
+  it.each(['default', 'official'])('writes the same PDF and summary PDF (%s)', async (name) => {
+    const pub = publication(SEED);
+    const context = { template: template(name), date: publicationDate(pub.meta, {}), warn: () => {} };
+    const bytes = async () => {
+      const [pdf] = await writePdf(pub, context);
+      const summary = (await writeSummary(pub, context)).find((f) => f.path.endsWith('.pdf'))!;
+      return [Buffer.from(pdf!.data as Uint8Array), Buffer.from(summary.data as Uint8Array)];
+    };
+    setFastPaths(false);
+    const [slowPdf, slowSummary] = await bytes();
+    setFastPaths(true);
+    const [fastPdf, fastSummary] = await bytes();
+    expect(fastPdf!.equals(slowPdf!)).toBe(true);
+    expect(fastSummary!.equals(slowSummary!)).toBe(true);
+  }, 60_000);
+});
