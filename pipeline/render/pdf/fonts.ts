@@ -9,7 +9,7 @@
  * (shared/fonts.ts: read once, a WOFF already turned into TrueType) and are kept per process.
  */
 import { createRequire } from 'node:module';
-import { fastFace, type FontkitFont } from '../shared/fast-fonts.js';
+import { fastFace, shareTables, type FontkitFont } from '../shared/fast-fonts.js';
 import { fontData } from '../shared/fonts.js';
 import { openSfnt } from '../shared/sfnt.js';
 
@@ -54,16 +54,23 @@ function openFace(file: string): Face {
   const ascent = view.getInt16(hhea + 4);
   const descent = view.getInt16(hhea + 6);
 
-  const advances = new Map<number, number>();
+  // Advances in em by code point (the BMP in a table; NaN: not looked up yet).
+  const bmp = new Float64Array(0x10000).fill(NaN);
+  const astral = new Map<number, number>();
   const missing = new Set<number>();
+  const lookUp = (cp: number): number => {
+    const glyph = sfnt.glyphOf(cp);
+    if (glyph === 0 && cp > 0x20) missing.add(cp);
+    return sfnt.advanceOf(glyph) / em;
+  };
   const advanceOf = (cp: number): number => {
-    let w = advances.get(cp);
-    if (w === undefined) {
-      const glyph = sfnt.glyphOf(cp);
-      if (glyph === 0 && cp > 0x20) missing.add(cp);
-      w = sfnt.advanceOf(glyph) / em;
-      advances.set(cp, w);
+    if (cp < 0x10000) {
+      let w = bmp[cp]!;
+      if (Number.isNaN(w)) bmp[cp] = w = lookUp(cp);
+      return w;
     }
+    let w = astral.get(cp);
+    if (w === undefined) astral.set(cp, (w = lookUp(cp)));
     return w;
   };
 
@@ -78,7 +85,10 @@ function openFace(file: string): Face {
       const plain = fast.width(piece);
       if (plain !== undefined) w = plain / em;
       else {
-        shaper ??= fontkit.create(data);
+        if (!shaper) {
+          shaper = fontkit.create(data);
+          shareTables(shaper, fast);
+        }
         w = shaper.layout(piece).advanceWidth / em;
       }
       shapedCache.set(piece, w);

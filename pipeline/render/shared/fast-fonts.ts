@@ -68,6 +68,8 @@ export interface FastFace {
   advance(glyph: number): number;
   /** Glyph of U+0020 (fontkit looks it up after shaping every run). */
   spaceGlyph: number;
+  /** The decoded tables fontkit objects of this file share (see shareTables). */
+  tables?: Record<string, unknown>;
 }
 
 const faces = new Map<string, FastFace>();
@@ -94,6 +96,7 @@ const HAN = 1;
 const PLAIN_HANI = 2;
 const PLAIN_NONE = 4;
 const NEVER = -1;
+const UNKNOWN = -2;
 
 export function openFastFace(data: Uint8Array, name = 'font'): FastFace {
   const sfnt = openSfnt(data, name);
@@ -108,20 +111,25 @@ export function openFastFace(data: Uint8Array, name = 'font'): FastFace {
     return reached[script];
   };
 
-  const codes = new Map<number, number>();
+  // Code of every character met (BMP in a table, the rest in a map).
+  const bmp = new Int32Array(0x10000).fill(UNKNOWN);
+  const astral = new Map<number, number>();
+  const classify = (cp: number): number => {
+    const script = unicode.getScript(cp);
+    const glyph = sfnt.glyphOf(cp);
+    if ((script !== 'Han' && script !== 'Common') || unsafe![glyph] !== 0) return NEVER;
+    const hani = reachOf('hani');
+    const none = reachOf('zzzz');
+    return glyph * 8 + (script === 'Han' ? HAN : 0) + (hani && !hani.touches(glyph) ? PLAIN_HANI : 0) + (none && !none.touches(glyph) ? PLAIN_NONE : 0);
+  };
   const codeOf = (cp: number): number => {
-    let code = codes.get(cp);
-    if (code === undefined) {
-      code = NEVER;
-      const script = unicode.getScript(cp);
-      const glyph = sfnt.glyphOf(cp);
-      if ((script === 'Han' || script === 'Common') && !unsafe![glyph]) {
-        const hani = reachOf('hani');
-        const none = reachOf('zzzz');
-        code = glyph * 8 + (script === 'Han' ? HAN : 0) + (hani && !hani.touches(glyph) ? PLAIN_HANI : 0) + (none && !none.touches(glyph) ? PLAIN_NONE : 0);
-      }
-      codes.set(cp, code);
+    if (cp < 0x10000) {
+      let code = bmp[cp]!;
+      if (code === UNKNOWN) bmp[cp] = code = classify(cp);
+      return code;
     }
+    let code = astral.get(cp);
+    if (code === undefined) astral.set(cp, (code = classify(cp)));
     return code;
   };
 
@@ -198,6 +206,24 @@ const DEFAULT_IGNORABLE: Array<[number, number]> = [
   [0xfff0, 0xfff8], [0x1bca0, 0x1bca3], [0x1d173, 0x1d17a], [0xe0000, 0xe0fff],
 ];
 
+/**
+ * Makes every fontkit object of one file share its decoded tables. fontkit decodes a table
+ * (GSUB and GPOS: tens of milliseconds for a CJK face) the first time it is read, per font
+ * object, and pdfkit opens a new object for each document (the PDF, the summary); decoded
+ * tables only describe the file, so one set serves all, as fontkit's own variation fonts share
+ * theirs (`getVariation`). Tables this object already decoded join the shared set.
+ */
+export function shareTables(font: FontkitFont, fast: FastFace): void {
+  if (!enabled) return;
+  const own = (font as unknown as { _tables: Record<string, unknown> })._tables;
+  if (!fast.tables) {
+    fast.tables = own;
+    return;
+  }
+  for (const tag of Object.keys(own)) if (!(tag in fast.tables)) fast.tables[tag] = own[tag];
+  (font as unknown as { _tables: Record<string, unknown> })._tables = fast.tables;
+}
+
 // -- handing the fast path to pdfkit -----------------------------------------------------------
 
 /** A glyph run as fontkit's GlyphRun presents it to pdfkit. */
@@ -229,19 +255,27 @@ const installed = new WeakSet<object>();
 export function installFastLayout(font: FontkitFont, fast: FastFace): void {
   if (installed.has(font)) return;
   installed.add(font);
+  shareTables(font, fast);
   const shape = font.layout;
   let spaceLooked = false;
-  font.layout = function (this: FontkitFont, text: string, ...rest: unknown[]) {
-    const run = typeof text === 'string' && rest.every((arg) => arg == null) ? fast.plain(text) : undefined;
-    if (!run) return shape.call(this, text, ...rest);
-    const glyphs: FontkitGlyph[] = [];
-    const positions: Position[] = [];
+  // This object's glyphs the fast path has handed out, by id: cached by fontkit, advance set.
+  const ready: Array<FontkitGlyph | undefined> = [];
+  font.layout = function (this: FontkitFont, text: string, features?: unknown, script?: unknown, language?: unknown, direction?: unknown) {
+    const asked = features != null || script != null || language != null || direction != null;
+    const run = typeof text === 'string' && !asked ? fast.plain(text) : undefined;
+    if (!run) return shape.call(this, text, features, script, language, direction);
+    const glyphs: FontkitGlyph[] = new Array(run.glyphs.length);
+    const positions: Position[] = new Array(run.glyphs.length);
     for (let i = 0; i < run.glyphs.length; i++) {
       const id = run.glyphs[i]!;
-      const glyph = this.getGlyph(id, [run.codePoints[i]!]);
-      if (!Object.prototype.hasOwnProperty.call(glyph, 'advanceWidth')) Object.defineProperty(glyph, 'advanceWidth', { value: fast.advance(id) });
-      glyphs.push(glyph);
-      positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+      let glyph = ready[id];
+      if (!glyph) {
+        glyph = this.getGlyph(id, [run.codePoints[i]!]);
+        if (!Object.prototype.hasOwnProperty.call(glyph, 'advanceWidth')) Object.defineProperty(glyph, 'advanceWidth', { value: fast.advance(id) });
+        ready[id] = glyph;
+      }
+      glyphs[i] = glyph;
+      positions[i] = { xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 };
     }
     // fontkit looks up the space glyph after every run (to hide default ignorables with it),
     // which caches that glyph object with code point U+0020 if nothing cached it before.
