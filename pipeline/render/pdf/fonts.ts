@@ -10,7 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { fastFace, shareTables, type FontkitFont } from '../shared/fast-fonts.js';
-import { fontData } from '../shared/fonts.js';
+import { fontTables, prefetchFont } from '../shared/fonts.js';
 import { openSfnt } from '../shared/sfnt.js';
 
 const require = createRequire(import.meta.url);
@@ -46,7 +46,9 @@ export function face(file: string): Face {
 }
 
 function openFace(file: string): Face {
-  const data = fontData(file);
+  // Metrics come from the small tables; pdfkit will want the whole file, read meanwhile.
+  prefetchFont(file);
+  const data = fontTables(file);
   const sfnt = openSfnt(data, file);
   const view = sfnt.view;
   const hhea = sfnt.offset('hhea')!;

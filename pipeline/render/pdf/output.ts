@@ -4,6 +4,7 @@
  * offset from the page width), so a reader zoomed in lands beside the text. Each bookmark is
  * pointed instead at its heading's named destination, the very line the heading is on.
  */
+import { fontsRead } from '../shared/fonts.js';
 import { pdfmakeFor } from '../shared/pdfmake.js';
 import type { Layout } from '../../templates/index.js';
 import type { HeadingEntry } from './state.js';
@@ -22,6 +23,8 @@ interface Output {
 }
 
 export async function renderDocument(layout: Layout, doc: object, headings: HeadingEntry[]): Promise<Uint8Array> {
+  // The faces' files, read in the background while the document was set (pdf/fonts.ts).
+  await fontsRead();
   const output = pdfmakeFor(layout).createPdf(doc) as unknown as Output;
   const kit = await output.getStream();
   pointBookmarks(kit.outline, headings);

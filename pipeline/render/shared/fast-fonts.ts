@@ -29,7 +29,7 @@
  * classes, a cmap we do not read) never takes the fast path.
  */
 import { createRequire } from 'node:module';
-import { fontData } from './fonts.js';
+import { fontTables } from './fonts.js';
 import { openSfnt, type Sfnt } from './sfnt.js';
 import { markMarks, ShapingReach } from './shaping-reach.js';
 
@@ -85,7 +85,7 @@ export const fastPathsOn = (): boolean => enabled;
 export function fastFace(file: string): FastFace {
   let f = faces.get(file);
   if (!f) {
-    f = openFastFace(fontData(file), file);
+    f = openFastFace(fontTables(file), file);
     faces.set(file, f);
   }
   return f;

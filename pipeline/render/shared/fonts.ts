@@ -5,35 +5,116 @@
  * TrueType font whose tables are zlib-compressed one by one. pdfkit can read it, but then
  * decompresses tables again and again while laying out; turning it back into plain TrueType
  * once, here, makes it as fast as any .ttf and lets pdfkit embed a subset as usual.
+ *
+ * Our own measuring needs only a face's small tables (fontTables); pdfkit needs the whole
+ * file, which the PDF writer reads in the background meanwhile (prefetchFont, fontsRead).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PACKAGE_ROOT } from '../../paths.js';
 
-const cache = new Map<string, Buffer>();
+/** Whole files, as pdfkit needs them. */
+const whole = new Map<string, Buffer>();
+/** Files being read in the background. */
+const reading = new Map<string, Promise<void>>();
+/** Files with every table but the outlines (see fontTables). */
+const tables = new Map<string, Buffer>();
 /** Converted fonts are kept here between runs (converting a 10 MB WOFF takes a quarter second). */
 const DISK_CACHE = join(PACKAGE_ROOT, 'node_modules/.cache/reportpress/fonts');
 
+/** The whole font, as TrueType: read once per process. */
 export function fontData(path: string): Buffer {
-  let data = cache.get(path);
+  let data = whole.get(path);
   if (!data) {
-    const raw = readFileSync(path);
-    data = raw.subarray(0, 4).toString('latin1') === 'wOFF' ? convertedWoff(raw, path) : raw;
-    cache.set(path, data);
+    const sfnt = sfntFile(path);
+    data = sfnt ? readFileSync(sfnt) : convertedWoff(path);
+    whole.set(path, data);
   }
   return data;
 }
 
-function convertedWoff(raw: Buffer, path: string): Buffer {
-  const key = createHash('sha256').update(raw).digest('hex').slice(0, 24);
-  const file = join(DISK_CACHE, `${key}.ttf`);
+/**
+ * Starts reading a font file in the background (in libuv's thread pool, beside the main
+ * thread): a CJK face is 10 to 16 MB, a few milliseconds each to read, and the PDF writer
+ * has its own line breaking to do before pdfkit needs the files. `fontsRead` waits for them.
+ * A file that fails to read here is read again when needed, and fails there with its error.
+ */
+export function prefetchFont(path: string): void {
+  if (whole.has(path) || reading.has(path)) return;
+  let sfnt: string | undefined;
   try {
-    if (statSync(file).isFile()) return readFileSync(file);
+    sfnt = sfntFile(path);
   } catch {
-    // not cached yet
+    return;
   }
+  if (!sfnt) return;
+  const read = readFile(sfnt).then(
+    (data) => void (whole.has(path) || whole.set(path, data)),
+    () => undefined,
+  );
+  reading.set(path, read);
+}
+
+/** Resolves when every background read has finished. */
+export async function fontsRead(): Promise<void> {
+  const pending = [...reading.values()];
+  reading.clear();
+  await Promise.all(pending);
+}
+
+/**
+ * The font with every table but its outlines (glyf), for reading metrics and shaping tables:
+ * a few hundred kilobytes read instead of the whole file, at the same offsets (the buffer
+ * has the file's length; the outlines' pages are never touched, so they take no memory).
+ * The whole file when it has already been read.
+ */
+export function fontTables(path: string): Buffer {
+  let data = whole.get(path) ?? tables.get(path);
+  if (!data) {
+    const sfnt = sfntFile(path);
+    data = sfnt ? readTables(sfnt) : fontData(path);
+    tables.set(path, data);
+  }
+  return data;
+}
+
+/**
+ * The TrueType/OpenType file to read for `path`: the file itself, or for a WOFF its converted
+ * copy in the disk cache; undefined when that copy does not exist yet. A WOFF's copy is found
+ * by the file's path, size and modification time, so a cached face is used without reading
+ * (or hashing) the WOFF itself.
+ */
+function sfntFile(path: string): string | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const magic = Buffer.alloc(4);
+    readSync(fd, magic, 0, 4, 0);
+    if (magic.toString('latin1') !== 'wOFF') return path;
+    const { size, mtimeMs } = fstatSync(fd);
+    const file = cachedCopy(path, size, mtimeMs);
+    try {
+      if (statSync(file).isFile()) return file;
+    } catch {
+      // not converted yet
+    }
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function cachedCopy(path: string, size: number, mtimeMs: number): string {
+  const key = createHash('sha256').update(`${resolve(path)}\0${size}\0${Math.trunc(mtimeMs)}`).digest('hex').slice(0, 24);
+  return join(DISK_CACHE, `${key}.ttf`);
+}
+
+function convertedWoff(path: string): Buffer {
+  const raw = readFileSync(path);
+  const { size, mtimeMs } = statSync(path);
+  const file = cachedCopy(path, size, mtimeMs);
   const sfnt = woffToSfnt(raw, path);
   try {
     mkdirSync(DISK_CACHE, { recursive: true });
@@ -44,6 +125,40 @@ function convertedWoff(raw: Buffer, path: string): Buffer {
     // A read-only install still works, only slower.
   }
   return sfnt;
+}
+
+/** Every table of a font file but glyf, at its offset in a buffer of the file's length. */
+function readTables(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const data = Buffer.alloc(size);
+    const read = (offset: number, length: number) => {
+      const end = Math.min(offset + length, size);
+      for (let at = offset; at < end; ) {
+        const n = readSync(fd, data, at, end - at, at);
+        if (n <= 0) break;
+        at += n;
+      }
+    };
+    read(0, 12);
+    // A collection (ttcf) or anything else unexpected: read it all.
+    const version = data.readUInt32BE(0);
+    if (version !== 0x00010000 && version !== 0x4f54544f && version !== 0x74727565) {
+      read(12, size - 12);
+      return data;
+    }
+    const count = data.readUInt16BE(4);
+    read(12, 16 * count);
+    for (let i = 0; i < count; i++) {
+      const record = 12 + 16 * i;
+      if (data.toString('latin1', record, record + 4) === 'glyf') continue;
+      read(data.readUInt32BE(record + 8), data.readUInt32BE(record + 12));
+    }
+    return data;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** WOFF 1.0 (W3C) -> the sfnt it wraps. */

@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import type { Layout } from '../../templates/index.js';
 import { fastFace, fastPathsOn, installFastLayout, type FontkitFont } from './fast-fonts.js';
 import { installFastSubset, type TtfSubset } from './fast-subset.js';
-import { fontData } from './fonts.js';
+import { fontData, fontsRead } from './fonts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -106,6 +106,7 @@ export function pdfmakeFor(layout: Layout): PdfMake {
 
 /** Renders a pdfmake document definition to bytes. */
 export async function renderPdf(layout: Layout, doc: object): Promise<Uint8Array> {
+  await fontsRead();
   const pm = pdfmakeFor(layout);
   return new Uint8Array(await pm.createPdf(doc).getBuffer());
 }
