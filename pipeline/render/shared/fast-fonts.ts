@@ -6,27 +6,28 @@
  * is shaped from scratch (script detection, a shaping plan, every GSUB and GPOS lookup of the
  * default features tried at every glyph), measured by pdfmake and shaped again when drawn.
  * For a line of ideographs, CJK punctuation and digits in the Noto CJK or LXGW faces none of
- * that changes anything (shaping-reach.ts reads, per font, where the default lookups act), so
- * the result is the cmap's glyph for each character advancing by its hmtx width. This module
- * computes exactly that directly, and hands it to pdfkit in the form fontkit would have: the
- * same glyph objects, the same positions.
+ * that changes anything, and in a line with Latin words only kerning does (shaping-reach.ts
+ * reads, per font, where the default lookups act, and computes kerning as fontkit does), so
+ * the result is the cmap's glyph for each character advancing by its hmtx width plus its
+ * kerning. This module computes exactly that directly, and hands it to pdfkit in the form
+ * fontkit would have: the same glyph objects, the same positions.
  *
  * A run takes the fast path only when
- *   - every character is of script Han or Common, as fontkit's own Unicode data says (so
- *     fontkit would pick the script table 'hani', or its fallback for text of no script, and
- *     its default shaper);
+ *   - every character is of script Han, Latin or Common, as fontkit's own Unicode data says
+ *     (so fontkit would pick the script table 'hani' or 'latn' by the first Han or Latin
+ *     character, or its fallback for text of no script, and its default shaper);
  *   - every character has a glyph (not .notdef) that GDEF does not class as a mark, and that
  *     no default-ignorable character and not U+2044 FRACTION SLASH maps to (fontkit hides the
  *     former and builds fractions around the latter, judging by the code points of the glyph
  *     object it has cached);
- *   - no default lookup of that script table acts on the run: no glyph is covered by a lookup
- *     that acts wherever it stands, no ligature's components follow its first glyph ("——",
- *     which Noto Serif SC joins into one glyph, stays with fontkit), no kerning pair has a
- *     value that is not zero.
- * Everything else (Latin words, which are kerned; "——") goes through fontkit unchanged, as
- * does any call that asks for features, a script, a language or a direction. A face fontkit
- * would treat otherwise (variable fonts, AAT morx, a legacy kern table, no GPOS, no GDEF glyph
- * classes, a cmap we do not read) never takes the fast path.
+ *   - no default lookup of that script table but kerning acts on the run: no glyph is
+ *     covered by a lookup that acts wherever it stands, and no ligature's components follow
+ *     its first glyph ("——", which Noto Serif SC joins into one glyph, stays with fontkit,
+ *     as do digits in a run that starts in Latin, which Noto's 'locl' for 'latn' replaces).
+ * Everything else goes through fontkit unchanged, as does any call that asks for features,
+ * a script, a language or a direction. A face fontkit would treat otherwise (variable fonts,
+ * AAT morx, a legacy kern table, no GPOS, no GDEF glyph classes, a cmap we do not read)
+ * never takes the fast path.
  */
 import { createRequire } from 'node:module';
 import { fontTables } from './fonts.js';
@@ -61,7 +62,7 @@ export interface FastFace {
    * Glyph ids and code points of `text` (one each per character) when shaping leaves it as
    * it is, else undefined.
    */
-  plain(text: string): { glyphs: number[]; codePoints: number[] } | undefined;
+  plain(text: string): { glyphs: number[]; codePoints: number[]; moves: Int32Array | null } | undefined;
   /** Width of `text` in font units when shaping leaves it as it is, else undefined. */
   width(text: string): number | undefined;
   /** hmtx advance of a glyph in font units. */
@@ -91,23 +92,32 @@ export function fastFace(file: string): FastFace {
   return f;
 }
 
-/** Code point flags: a Han character; plain in 'hani' text; plain in text of no script. */
+/**
+ * What the fast path knows of a character, packed in one number: its glyph times 32, plus
+ * its script (Han, Latin, or neither: Common), plus whether no lookup of the script table
+ * fontkit would pick for a run ('hani', 'latn', 'zzzz') acts on that glyph wherever it stands.
+ */
 const HAN = 1;
-const PLAIN_HANI = 2;
-const PLAIN_NONE = 4;
+const LATIN = 2;
+const PLAIN_HANI = 4;
+const PLAIN_LATN = 8;
+const PLAIN_NONE = 16;
+const GLYPH = 32;
 const NEVER = -1;
 const UNKNOWN = -2;
+const SCRIPTS = ['hani', 'latn', 'zzzz'] as const;
+type Script = (typeof SCRIPTS)[number];
 
 export function openFastFace(data: Uint8Array, name = 'font'): FastFace {
   const sfnt = openSfnt(data, name);
   const unsafe = unsafeGlyphs(sfnt);
-  // Where the default lookups act, by the script fontkit would pick: 'hani' for text with
-  // ideographs, 'zzzz' (its tag for no script) for digits and punctuation alone.
-  let reached: Record<'hani' | 'zzzz', ShapingReach | undefined> | undefined;
-  const reachOf = (script: 'hani' | 'zzzz') => {
+  // Where the default lookups act, by the script table fontkit would pick for a run: that of
+  // its first character of a script (Han: 'hani', Latin: 'latn'), else 'zzzz' (no script).
+  let reached: Record<Script, ShapingReach | undefined> | undefined;
+  const reachOf = (script: Script) => {
     const gsub = sfnt.offset('GSUB');
     const gpos = sfnt.offset('GPOS');
-    reached ??= { hani: ShapingReach.read(sfnt.view, gsub, gpos, 'hani'), zzzz: ShapingReach.read(sfnt.view, gsub, gpos, 'zzzz') };
+    reached ??= { hani: ShapingReach.read(sfnt.view, gsub, gpos, 'hani'), latn: ShapingReach.read(sfnt.view, gsub, gpos, 'latn'), zzzz: ShapingReach.read(sfnt.view, gsub, gpos, 'zzzz') };
     return reached[script];
   };
 
@@ -117,10 +127,13 @@ export function openFastFace(data: Uint8Array, name = 'font'): FastFace {
   const classify = (cp: number): number => {
     const script = unicode.getScript(cp);
     const glyph = sfnt.glyphOf(cp);
-    if ((script !== 'Han' && script !== 'Common') || unsafe![glyph] !== 0) return NEVER;
-    const hani = reachOf('hani');
-    const none = reachOf('zzzz');
-    return glyph * 8 + (script === 'Han' ? HAN : 0) + (hani && !hani.touches(glyph) ? PLAIN_HANI : 0) + (none && !none.touches(glyph) ? PLAIN_NONE : 0);
+    if ((script !== 'Han' && script !== 'Latin' && script !== 'Common') || unsafe![glyph] !== 0) return NEVER;
+    let code = glyph * GLYPH + (script === 'Han' ? HAN : script === 'Latin' ? LATIN : 0);
+    SCRIPTS.forEach((tag, i) => {
+      const reach = reachOf(tag);
+      if (reach && !reach.touches(glyph)) code += PLAIN_HANI << i;
+    });
+    return code;
   };
   const codeOf = (cp: number): number => {
     if (cp < 0x10000) {
@@ -134,11 +147,12 @@ export function openFastFace(data: Uint8Array, name = 'font'): FastFace {
   };
 
   // Walks the code points as fontkit's glyphsForString does (a lone surrogate stands for
-  // itself) into `glyphs` and `codePoints`; false as soon as one can never be plain, or when
-  // a lookup of the script fontkit would pick acts on the run.
-  const scan = (text: string, glyphs: number[], codePoints: number[]): boolean => {
-    let flags = PLAIN_HANI | PLAIN_NONE;
-    let han = false;
+  // itself) into `glyphs` and `codePoints`. The kerning of the run (null: none), or false as
+  // soon as a character can never be plain, or when a lookup of the script table fontkit
+  // would pick does something to the run other than kerning it.
+  const scan = (text: string, glyphs: number[], codePoints: number[]): Int32Array | null | false => {
+    let flags = PLAIN_HANI | PLAIN_LATN | PLAIN_NONE;
+    let script: Script | undefined;
     for (let i = 0; i < text.length; i++) {
       let cp = text.charCodeAt(i);
       if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
@@ -151,12 +165,14 @@ export function openFastFace(data: Uint8Array, name = 'font'): FastFace {
       const code = codeOf(cp);
       if (code === NEVER) return false;
       flags &= code;
-      if (code & HAN) han = true;
-      glyphs.push(Math.floor(code / 8));
+      if (!script && code & (HAN | LATIN)) script = code & HAN ? 'hani' : 'latn';
+      glyphs.push(Math.floor(code / GLYPH));
       codePoints.push(cp);
     }
-    if (!(flags & (han ? PLAIN_HANI : PLAIN_NONE))) return false;
-    return !reachOf(han ? 'hani' : 'zzzz')!.acts(glyphs);
+    script ??= 'zzzz';
+    if (!(flags & (PLAIN_HANI << SCRIPTS.indexOf(script)))) return false;
+    const reach = reachOf(script)!;
+    return reach.ligates(glyphs) ? false : reach.kerning(glyphs);
   };
 
   return {
@@ -167,14 +183,16 @@ export function openFastFace(data: Uint8Array, name = 'font'): FastFace {
       if (!text || !unsafe || !enabled) return undefined;
       const glyphs: number[] = [];
       const codePoints: number[] = [];
-      return scan(text, glyphs, codePoints) ? { glyphs, codePoints } : undefined;
+      const moves = scan(text, glyphs, codePoints);
+      return moves === false ? undefined : { glyphs, codePoints, moves };
     },
     width(text) {
       if (!text || !unsafe || !enabled) return undefined;
       const glyphs: number[] = [];
-      if (!scan(text, glyphs, [])) return undefined;
+      const moves = scan(text, glyphs, []);
+      if (moves === false) return undefined;
       let width = 0;
-      for (const glyph of glyphs) width += sfnt.advanceOf(glyph);
+      for (let i = 0; i < glyphs.length; i++) width += sfnt.advanceOf(glyphs[i]!) + (moves ? moves[4 * i]! : 0);
       return width;
     },
   };
@@ -275,7 +293,10 @@ export function installFastLayout(font: FontkitFont, fast: FastFace): void {
         ready[id] = glyph;
       }
       glyphs[i] = glyph;
-      positions[i] = { xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 };
+      const moves = run.moves;
+      positions[i] = moves
+        ? { xAdvance: glyph.advanceWidth + moves[4 * i]!, yAdvance: moves[4 * i + 1]!, xOffset: moves[4 * i + 2]!, yOffset: moves[4 * i + 3]! }
+        : { xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 };
     }
     // fontkit looks up the space glyph after every run (to hide default ignorables with it),
     // which caches that glyph object with code point U+0020 if nothing cached it before.

@@ -12,10 +12,11 @@
  *
  * Two kinds of lookup are looked at more closely, because CJK fonts cover common characters
  * with them: a ligature acts only if its other components follow (Noto's "——" ligature; a
- * lone "—" is left alone), and a pair adjustment (kerning) changes a position only if the
- * value for that pair of glyphs is not zero (Noto kerns "." against Latin capitals, not
- * against digits or ideographs). If no lookup acts on any glyph of a run, shaping returns the
- * run as it went in: the cmap's glyphs, each advancing by its hmtx width.
+ * lone "—" is left alone), and pair adjustments (kerning) are computed as fontkit computes
+ * them, pair by pair in its order of lookups and subtables (Noto kerns "T" against "O", and
+ * "." against Latin capitals, but not against digits or ideographs). If no other lookup acts
+ * on any glyph of a run, shaping returns the run as it went in, kerned: the cmap's glyphs,
+ * each advancing by its hmtx width plus what kerning adds.
  *
  * `ShapingReach.read` answers "unknown" (undefined) whenever fontkit's behaviour is not this
  * simple: a script table fontkit would not find, a lookup type it does not know, feature
@@ -50,19 +51,21 @@ const enum Rule {
 export class ShapingReach {
   /** Glyphs some lookup acts on whatever follows them. */
   private readonly always = new Uint8Array(65536);
-  /** Glyphs that start a ligature or a pair rule: those need a look at what follows. */
+  /** Glyphs that start a ligature: those need a look at what follows. */
   private readonly ligatureStarts = new Uint8Array(65536);
-  private readonly pairStarts = new Uint8Array(65536);
   private readonly ligatures: number[] = [];
-  private readonly pairs: number[] = [];
-  private readonly pairMoves = new Map<number, boolean>();
+  /** Glyphs that start a kerning pair, and the pair lookups (their subtables) in fontkit's order. */
+  private readonly pairStarts = new Uint8Array(65536);
+  private readonly pairLookups: number[][] = [];
+  /** What all pair lookups together do to a pair (see pairEffect), by first * 65536 + second. */
+  private readonly pairEffects = new Map<number, Int32Array | null | false>();
 
   private constructor(private readonly view: DataView) {}
 
   /**
    * What the default lookups of the font's GSUB and GPOS tables (offsets; undefined when
-   * absent) can do to text fontkit assigns the script `script` (an OpenType tag: 'hani', or
-   * 'zzzz' for text of no script). Undefined when that cannot be known.
+   * absent) can do to text fontkit assigns the script `script` (an OpenType tag: 'hani',
+   * 'latn', or 'zzzz' for text of no script). Undefined when that cannot be known.
    */
   static read(view: DataView, gsub: number | undefined, gpos: number | undefined, script: string): ShapingReach | undefined {
     const reach = new ShapingReach(view);
@@ -77,27 +80,62 @@ export class ShapingReach {
     return this.always[glyph] === 1;
   }
 
-  /**
-   * Whether any default lookup would act on this run of glyphs (none of which `touches`
-   * and none a mark): a ligature whose components follow, or a pair with a non-zero value.
-   */
-  acts(glyphs: ArrayLike<number>): boolean {
+  /** Whether a ligature starts in this run (none of whose glyphs `touches`, none a mark). */
+  ligates(glyphs: ArrayLike<number>): boolean {
     for (let i = 0; i < glyphs.length; i++) {
-      const glyph = glyphs[i]!;
-      if (this.ligatureStarts[glyph] && this.ligatures.some((sub) => ligatureMatches(this.view, sub, glyphs, i))) return true;
-      if (this.pairStarts[glyph] && i + 1 < glyphs.length && this.pairChanges(glyph, glyphs[i + 1]!)) return true;
+      if (this.ligatureStarts[glyphs[i]!] && this.ligatures.some((sub) => ligatureMatches(this.view, sub, glyphs, i))) return true;
     }
     return false;
   }
 
-  private pairChanges(first: number, second: number): boolean {
-    const key = first * 65536 + second;
-    let moves = this.pairMoves.get(key);
-    if (moves === undefined) {
-      moves = this.pairs.some((sub) => pairValueIsSet(this.view, sub, first, second));
-      this.pairMoves.set(key, moves);
+  /**
+   * What kerning does to this run (none of whose glyphs `touches`, none a mark): four numbers
+   * a glyph to add to its x advance, y advance, x offset and y offset; null when nothing
+   * moves; false when fontkit would do something this does not model.
+   */
+  kerning(glyphs: ArrayLike<number>): Int32Array | null | false {
+    let moves: Int32Array | null = null;
+    for (let i = 0; i + 1 < glyphs.length; i++) {
+      if (!this.pairStarts[glyphs[i]!]) continue;
+      const effect = this.pairEffect(glyphs[i]!, glyphs[i + 1]!);
+      if (effect === false) return false;
+      if (!effect) continue;
+      moves ??= new Int32Array(4 * glyphs.length);
+      for (let k = 0; k < 4; k++) {
+        moves[4 * i + k]! += effect[k]!;
+        moves[4 * i + 4 + k]! += effect[4 + k]!;
+      }
     }
     return moves;
+  }
+
+  /**
+   * What fontkit's pair lookups do to `first` followed by `second`: each lookup in turn takes
+   * the first of its subtables that has the pair (format 1: an entry for the second glyph;
+   * format 2: the first glyph in its coverage) and adds its two value records to the two
+   * glyphs. Eight numbers (the first glyph's four, the second's), null when all are zero.
+   */
+  private pairEffect(first: number, second: number): Int32Array | null | false {
+    const key = first * 65536 + second;
+    let effect = this.pairEffects.get(key);
+    if (effect === undefined) {
+      const sum = new Int32Array(8);
+      effect = null;
+      for (const subtables of this.pairLookups) {
+        let applied: boolean | undefined = false;
+        for (const sub of subtables) {
+          applied = applyPair(this.view, sub, first, second, sum);
+          if (applied !== false) break;
+        }
+        if (applied === undefined) {
+          effect = false;
+          break;
+        }
+      }
+      if (effect !== false && sum.some((v) => v !== 0)) effect = sum;
+      this.pairEffects.set(key, effect);
+    }
+    return effect;
   }
 
   private add(table: number, kind: 'GSUB' | 'GPOS', script: string): boolean {
@@ -116,46 +154,61 @@ export class ShapingReach {
     // No default language system: fontkit applies no feature at all.
     if (defaultLangSys === 0) return true;
     const langSys = found + defaultLangSys;
-    // fontkit ignores the required feature; counting it in errs on the safe side.
     const required = view.getUint16(langSys + 2);
-    const features = required === 0xffff ? [] : [required];
     const count = view.getUint16(langSys + 4);
-    for (let i = 0; i < count; i++) features.push(view.getUint16(langSys + 6 + 2 * i));
-
-    const lookups = new Set<number>();
-    for (const index of features) {
-      const record = featureList + 2 + 6 * index;
-      if (index !== required && !DEFAULT_FEATURES.has(readTag(view, record))) continue;
-      const feature = featureList + view.getUint16(record + 4);
+    const indexes: number[] = [];
+    for (let i = 0; i < count; i++) indexes.push(view.getUint16(langSys + 6 + 2 * i));
+    const lookupsOf = (index: number): number[] => {
+      const feature = featureList + view.getUint16(featureList + 2 + 6 * index + 4);
       const n = view.getUint16(feature + 2);
-      for (let i = 0; i < n; i++) lookups.add(view.getUint16(feature + 4 + 2 * i));
+      return Array.from({ length: n }, (_, i) => view.getUint16(feature + 4 + 2 * i));
+    };
+
+    // What fontkit applies: for each default feature tag of the language system, the last
+    // record with that tag; their lookups, repeats kept, sorted by index.
+    const byTag = new Map<string, number>();
+    for (const index of indexes) {
+      const tag = readTag(view, featureList + 2 + 6 * index);
+      if (DEFAULT_FEATURES.has(tag)) byTag.set(tag, index);
     }
-    for (const index of lookups) {
+    const applied = [...byTag.values()].flatMap(lookupsOf).sort((a, b) => a - b);
+    // What counts as reachable errs on the safe side: every record of those tags, and the
+    // required feature (which fontkit ignores), whose lookups act wherever their coverage is.
+    const reachable = new Set<number>(applied);
+    for (const index of indexes) if (DEFAULT_FEATURES.has(readTag(view, featureList + 2 + 6 * index))) lookupsOf(index).forEach((l) => reachable.add(l));
+    if (required !== 0xffff) lookupsOf(required).forEach((l) => reachable.add(l));
+
+    const pairSubtables = new Map<number, number[]>();
+    for (const index of reachable) {
       const lookup = lookupList + view.getUint16(lookupList + 2 + 2 * index);
       const type = view.getUint16(lookup);
       const flags = view.getUint16(lookup + 2);
-      const subtables = view.getUint16(lookup + 4);
-      for (let i = 0; i < subtables; i++) {
-        if (!this.addSubtable(lookup + view.getUint16(lookup + 6 + 2 * i), type, kind, flags)) return false;
+      const n = view.getUint16(lookup + 4);
+      const subtables = Array.from({ length: n }, (_, i) => lookup + view.getUint16(lookup + 6 + 2 * i));
+      const simple = (flags & SKIPS_BASES) === 0 && applied.includes(index);
+      const pairs = kind === 'GPOS' && simple ? subtables.map((sub) => resolved(view, sub, type, kind)) : [];
+      if (pairs.length && pairs.every(([t, sub]) => t === 2 && (view.getUint16(sub) === 1 || view.getUint16(sub) === 2))) {
+        pairSubtables.set(index, pairs.map(([, sub]) => sub));
+        for (const [, sub] of pairs) if (!this.mark(sub + view.getUint16(sub + 2), Rule.Pair)) return false;
+        continue;
       }
+      for (const sub of subtables) if (!this.addSubtable(sub, type, kind, simple)) return false;
+    }
+    for (const index of applied) {
+      const subtables = pairSubtables.get(index);
+      if (subtables) this.pairLookups.push(subtables);
     }
     return true;
   }
 
   /** Records where a subtable can act; false for a type or format fontkit does not run. */
-  private addSubtable(sub: number, type: number, kind: 'GSUB' | 'GPOS', flags: number): boolean {
+  private addSubtable(sub: number, type: number, kind: 'GSUB' | 'GPOS', simple: boolean): boolean {
     const view = this.view;
-    const extension = kind === 'GSUB' ? 7 : 9;
-    if (type === extension) return this.addSubtable(sub + view.getUint32(sub + 4), view.getUint16(sub + 2), kind, flags);
-    const simple = (flags & SKIPS_BASES) === 0;
+    [type, sub] = resolved(view, sub, type, kind);
     const format = view.getUint16(sub);
     if (kind === 'GSUB' && type === 4 && format === 1 && simple) {
       this.ligatures.push(sub);
       return this.mark(sub + view.getUint16(sub + 2), Rule.Ligature);
-    }
-    if (kind === 'GPOS' && type === 2 && (format === 1 || format === 2) && simple) {
-      this.pairs.push(sub);
-      return this.mark(sub + view.getUint16(sub + 2), Rule.Pair);
     }
     const contextual = kind === 'GSUB' ? [5, 6] : [7, 8];
     if (type === contextual[0] || type === contextual[1]) {
@@ -180,6 +233,12 @@ export class ShapingReach {
     const into = rule === Rule.Always ? this.always : rule === Rule.Ligature ? this.ligatureStarts : this.pairStarts;
     return forCoverage(this.view, coverage, (glyph) => (into[glyph] = 1));
   }
+}
+
+/** A subtable's type and offset, through an extension subtable. */
+function resolved(view: DataView, sub: number, type: number, kind: 'GSUB' | 'GPOS'): [number, number] {
+  const extension = kind === 'GSUB' ? 7 : 9;
+  return type === extension ? [view.getUint16(sub + 2), sub + view.getUint32(sub + 4)] : [type, sub];
 }
 
 /** The Script table of the first tag in `tags` the list has (fontkit's order of search). */
@@ -262,27 +321,35 @@ function ligatureMatches(view: DataView, sub: number, glyphs: ArrayLike<number>,
 }
 
 /**
- * Whether a pair adjustment subtable (format 1 or 2) has a value that is not all zero for
- * `first` followed by `second` (a pair it has no entry for changes nothing). Device table
- * offsets count as values: fontkit ignores them in a static font, so this errs on the safe side.
+ * Applies a pair adjustment subtable (format 1 or 2) to `first` followed by `second` as
+ * fontkit does, adding the two value records into `sum` (x advance, y advance, x offset,
+ * y offset of each glyph): true when the subtable has the pair, false when it does not (the
+ * next subtable is tried), undefined when fontkit would fail on it (a class past the end).
+ * Device tables are left out, as fontkit leaves them out for a font that is not variable.
  */
-function pairValueIsSet(view: DataView, sub: number, first: number, second: number): boolean {
+function applyPair(view: DataView, sub: number, first: number, second: number, sum: Int32Array): boolean | undefined {
   const index = coverageIndex(view, sub + view.getUint16(sub + 2), first);
   if (index < 0) return false;
   const format1 = view.getUint16(sub + 4);
   const format2 = view.getUint16(sub + 6);
   const size1 = 2 * bits(format1);
   const size2 = 2 * bits(format2);
-  const set = (record: number) => anyNonZero(view, record, size1 + size2);
+  const add = (record: number) => {
+    addValue(view, record, format1, sum, 0);
+    addValue(view, record + size1, format2, sum, 4);
+  };
   if (view.getUint16(sub) === 1) {
-    if (index >= view.getUint16(sub + 8)) return true;
+    if (index >= view.getUint16(sub + 8)) return undefined;
     const pairSet = sub + view.getUint16(sub + 10 + 2 * index);
     const count = view.getUint16(pairSet);
     const stride = 2 + size1 + size2;
     for (let i = 0; i < count; i++) {
       const record = pairSet + 2 + stride * i;
       // fontkit takes the first record for the second glyph.
-      if (view.getUint16(record) === second) return set(record + 2);
+      if (view.getUint16(record) === second) {
+        add(record + 2);
+        return true;
+      }
     }
     return false;
   }
@@ -290,14 +357,21 @@ function pairValueIsSet(view: DataView, sub: number, first: number, second: numb
   const class2 = classOf(view, sub + view.getUint16(sub + 10), second);
   const class1Count = view.getUint16(sub + 12);
   const class2Count = view.getUint16(sub + 14);
-  // A class past the table's end: fontkit would fail there; leave it to fontkit.
-  if (class1 >= class1Count || class2 >= class2Count) return true;
-  return set(sub + 16 + (class1 * class2Count + class2) * (size1 + size2));
+  if (class1 >= class1Count || class2 >= class2Count) return undefined;
+  add(sub + 16 + (class1 * class2Count + class2) * (size1 + size2));
+  return true;
 }
 
-function anyNonZero(view: DataView, at: number, bytes: number): boolean {
-  for (let i = 0; i < bytes; i += 2) if (view.getUint16(at + i) !== 0) return true;
-  return false;
+/** Adds a value record's placement and advance (bits 0-3 of its format) into `sum` at `at`. */
+function addValue(view: DataView, record: number, format: number, sum: Int32Array, at: number): void {
+  let offset = record;
+  // ValueRecord fields in order: xPlacement, yPlacement, xAdvance, yAdvance, then device offsets.
+  const into = [at + 2, at + 3, at, at + 1];
+  for (let bit = 0; bit < 4; bit++) {
+    if (!(format & (1 << bit))) continue;
+    sum[into[bit]!]! += view.getInt16(offset);
+    offset += 2;
+  }
 }
 
 function bits(n: number): number {

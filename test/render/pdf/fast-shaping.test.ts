@@ -3,8 +3,9 @@
  * pdfkit writes: for every face of both layouts, a fontkit font with the fast path lays out
  * the fixtures' text glyph for glyph, position for position, as plain fontkit does, and
  * leaves its glyph cache (the code points pdfkit writes to ToUnicode) in the same state; text
- * that shaping changes ("——", kerned Latin) is left to fontkit; the subset of a face is the
- * same bytes; and the seed's PDF and summary PDF are byte-identical with and without them.
+ * that shaping changes otherwise than by kerning ("——", digits in Latin text) is left to
+ * fontkit; the subset of a face is the same bytes; and the seed's PDF and summary PDF are
+ * byte-identical with and without them.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
@@ -93,17 +94,26 @@ describe.each(files.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file) =>
   });
 });
 
-describe('what the fast path leaves to fontkit (Noto Serif SC)', () => {
+describe('what the fast path takes and leaves (Noto Serif SC)', () => {
   const face = openFastFace(fontData(NOTO_SERIF));
-  it('takes ideographs, CJK punctuation, digits and a lone dash', () => {
-    for (const text of ['政府工作报告', '“两新”。', '101.36亿元、', '2025', '1,234', '一—二', '（一）']) expect(face.plain(text), text).toBeDefined();
+  it('takes ideographs, CJK punctuation, digits and a lone dash, unmoved', () => {
+    for (const text of ['政府工作报告', '“两新”。', '101.36亿元、', '2025', '1,234', '一—二', '（一）']) expect(face.plain(text), text).toMatchObject({ moves: null });
   });
-  it('leaves the 2-em dash ligature, kerned Latin, fractions and ignorables to fontkit', () => {
-    for (const text of ['——', '产业——时尚', 'T.O.D.', 'AV', 'R&D经费', '3⁄4', 'a\u00adb', '中\u200b文', '']) expect(face.plain(text), text).toBeUndefined();
-  });
-  it('measures plain text as the sum of hmtx advances', () => {
+  it('takes kerned Latin, with the kerning fontkit applies', () => {
     const plain = fontkit.create(fontData(NOTO_SERIF));
-    for (const text of ['政府工作报告', '101.36亿元、']) expect(fastFace(NOTO_SERIF).width(text)).toBe(plain.layout(text).advanceWidth);
+    for (const text of ['T.O.D.', 'AV', '官桥TOD三大组团']) {
+      const run = face.plain(text);
+      expect(run?.moves, text).toBeTruthy();
+      const dx = plain.layout(text).positions.map((p, i) => p.xAdvance - plain.getGlyph(run!.glyphs[i]!).advanceWidth);
+      expect([...run!.glyphs.keys()].map((i) => run!.moves![4 * i])).toEqual(dx);
+    }
+  });
+  it('leaves the 2-em dash ligature, digits in Latin text (locl), fractions and ignorables to fontkit', () => {
+    for (const text of ['——', '产业——时尚', 'PM2.5', 'R&D经费投入101.36亿元', '3⁄4', 'a\u00adb', '中\u200b文', '']) expect(face.plain(text), text).toBeUndefined();
+  });
+  it('measures plain text as the sum of its advances and kerning', () => {
+    const plain = fontkit.create(fontData(NOTO_SERIF));
+    for (const text of ['政府工作报告', '101.36亿元、', 'T.O.D.']) expect(fastFace(NOTO_SERIF).width(text)).toBe(plain.layout(text).advanceWidth);
   });
 });
 
