@@ -10,8 +10,7 @@
  * file, which the PDF writer reads in the background meanwhile (prefetchFont, fontsRead).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, mkdirSync, openSync, read as fsRead, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PACKAGE_ROOT } from '../../paths.js';
@@ -44,17 +43,29 @@ export function fontData(path: string): Buffer {
  */
 export function prefetchFont(path: string): void {
   if (whole.has(path) || reading.has(path)) return;
-  let sfnt: string | undefined;
+  let fd: number;
+  let size: number;
   try {
-    sfnt = sfntFile(path);
+    const sfnt = sfntFile(path);
+    if (!sfnt) return;
+    // Opened here, so the read itself is the one operation left to the thread pool: the main
+    // thread is busy until the document is set, and could not start another step before.
+    fd = openSync(sfnt, 'r');
+    size = fstatSync(fd).size;
   } catch {
     return;
   }
-  if (!sfnt) return;
-  const read = readFile(sfnt).then(
-    (data) => void (whole.has(path) || whole.set(path, data)),
-    () => undefined,
-  );
+  const data = Buffer.allocUnsafe(size);
+  const read = new Promise<void>((done) => {
+    const from = (at: number): void =>
+      fsRead(fd, data, at, size - at, at, (error, n) => {
+        if (!error && n > 0 && at + n < size) return from(at + n);
+        closeSync(fd);
+        if (!error && at + n === size && !whole.has(path)) whole.set(path, data);
+        done();
+      });
+    from(0);
+  });
   reading.set(path, read);
 }
 
