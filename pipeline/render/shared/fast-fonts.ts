@@ -54,6 +54,8 @@ interface Position {
   yAdvance: number;
   xOffset: number;
   yOffset: number;
+  /** Set by pdfkit (the glyph's advance, scaled). */
+  advanceWidth?: number;
 }
 
 export interface FastFace {
@@ -259,51 +261,120 @@ class PlainRun {
   }
 }
 
+/** What the fast path keeps per fontkit font object. */
+interface ObjectState {
+  /** Glyphs it has handed out, by id: in fontkit's cache, their advance set. */
+  ready: Array<FontkitGlyph | undefined>;
+  spaceLooked: boolean;
+}
+const states = new WeakMap<object, ObjectState>();
+
+/**
+ * The glyph run fontkit would return for `text` on `font` when the fast path takes it (else
+ * undefined): fontkit's glyph objects (`getGlyph(id, [cp])`, so its glyph cache, and with it
+ * the code points pdfkit writes to ToUnicode, evolve as they would), each positioned by its
+ * hmtx advance and its kerning. A glyph's `advanceWidth` is set from hmtx as fontkit's own
+ * cached getter would set it, so reading it does not decode the glyph's outline header.
+ * With `scale`, the positions are as pdfkit turns them (times its scale, with the glyph's
+ * advance), so pdfkit's own pass over them can be skipped.
+ */
+function plainRun(font: FontkitFont, fast: FastFace, text: string, scale?: number): PlainRun | undefined {
+  const run = fast.plain(text);
+  if (!run) return undefined;
+  let state = states.get(font);
+  if (!state) states.set(font, (state = { ready: [], spaceLooked: false }));
+  const n = run.glyphs.length;
+  const glyphs: FontkitGlyph[] = new Array(n);
+  const positions: Position[] = new Array(n);
+  const moves = run.moves;
+  for (let i = 0; i < n; i++) {
+    const id = run.glyphs[i]!;
+    let glyph = state.ready[id];
+    if (!glyph) {
+      glyph = font.getGlyph(id, [run.codePoints[i]!]);
+      if (!Object.prototype.hasOwnProperty.call(glyph, 'advanceWidth')) Object.defineProperty(glyph, 'advanceWidth', { value: fast.advance(id) });
+      state.ready[id] = glyph;
+    }
+    glyphs[i] = glyph;
+    // fontkit's numbers: the advance plus what kerning adds (0 when nothing does).
+    const x = moves ? glyph.advanceWidth + moves[4 * i]! : glyph.advanceWidth;
+    const y = moves ? moves[4 * i + 1]! : 0;
+    const dx = moves ? moves[4 * i + 2]! : 0;
+    const dy = moves ? moves[4 * i + 3]! : 0;
+    positions[i] =
+      scale === undefined
+        ? { xAdvance: x, yAdvance: y, xOffset: dx, yOffset: dy }
+        : { xAdvance: x * scale, yAdvance: y * scale, xOffset: dx * scale, yOffset: dy * scale, advanceWidth: glyph.advanceWidth * scale };
+  }
+  // fontkit looks up the space glyph after every run (to hide default ignorables with it),
+  // which caches that glyph object with code point U+0020 if nothing cached it before.
+  if (!state.spaceLooked) {
+    font.getGlyph(fast.spaceGlyph, [0x20]);
+    state.spaceLooked = true;
+  }
+  return new PlainRun(glyphs, positions);
+}
+
 const installed = new WeakSet<object>();
 
 /**
- * Gives one fontkit font object (the one pdfkit created for a document) the fast path: its
- * `layout` answers plain text itself and passes everything else to fontkit's own. The result
- * is what fontkit's shaping returns for such text: fontkit's glyph objects (`getGlyph(id,
- * [cp])`, so its glyph cache, and with it the code points pdfkit writes to ToUnicode, evolve
- * as they would), each positioned by its hmtx advance. A glyph's `advanceWidth` is set from
- * hmtx as fontkit's own cached getter would set it, so reading it does not decode the glyph's
- * outline header.
+ * Gives one fontkit font object the fast path: its `layout` answers plain text itself
+ * (plainRun) and passes everything else to fontkit's own.
  */
 export function installFastLayout(font: FontkitFont, fast: FastFace): void {
   if (installed.has(font)) return;
   installed.add(font);
   shareTables(font, fast);
   const shape = font.layout;
-  let spaceLooked = false;
-  // This object's glyphs the fast path has handed out, by id: cached by fontkit, advance set.
-  const ready: Array<FontkitGlyph | undefined> = [];
   font.layout = function (this: FontkitFont, text: string, features?: unknown, script?: unknown, language?: unknown, direction?: unknown) {
     const asked = features != null || script != null || language != null || direction != null;
-    const run = typeof text === 'string' && !asked ? fast.plain(text) : undefined;
-    if (!run) return shape.call(this, text, features, script, language, direction);
-    const glyphs: FontkitGlyph[] = new Array(run.glyphs.length);
-    const positions: Position[] = new Array(run.glyphs.length);
-    for (let i = 0; i < run.glyphs.length; i++) {
-      const id = run.glyphs[i]!;
-      let glyph = ready[id];
-      if (!glyph) {
-        glyph = this.getGlyph(id, [run.codePoints[i]!]);
-        if (!Object.prototype.hasOwnProperty.call(glyph, 'advanceWidth')) Object.defineProperty(glyph, 'advanceWidth', { value: fast.advance(id) });
-        ready[id] = glyph;
-      }
-      glyphs[i] = glyph;
-      const moves = run.moves;
-      positions[i] = moves
-        ? { xAdvance: glyph.advanceWidth + moves[4 * i]!, yAdvance: moves[4 * i + 1]!, xOffset: moves[4 * i + 2]!, yOffset: moves[4 * i + 3]! }
-        : { xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 };
-    }
-    // fontkit looks up the space glyph after every run (to hide default ignorables with it),
-    // which caches that glyph object with code point U+0020 if nothing cached it before.
-    if (!spaceLooked) {
-      this.getGlyph(fast.spaceGlyph, [0x20]);
-      spaceLooked = true;
-    }
-    return new PlainRun(glyphs, positions);
+    const run = typeof text === 'string' && !asked ? plainRun(this, fast, text) : undefined;
+    return run ?? shape.call(this, text, features, script, language, direction);
   } as FontkitFont['layout'];
+}
+
+/* The parts of pdfkit's EmbeddedFont (its font of one face in one document) used here. */
+export interface PdfkitFont {
+  font: FontkitFont;
+  scale: number;
+  layoutCached(text: string): { glyphs: FontkitGlyph[]; positions: Position[]; advanceWidth: number };
+  layoutRun(text: string, features?: unknown): { glyphs: FontkitGlyph[]; positions: Position[]; advanceWidth: number };
+  layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: FontkitGlyph[] | null; positions: Position[] | null; advanceWidth: number };
+}
+
+/**
+ * Gives pdfkit's font object of a face (one per document) the same fast path one level up,
+ * where pdfkit measures and encodes text: `layoutRun` takes a plain run's positions already
+ * scaled as pdfkit scales them (it multiplies every field of every position in place, a
+ * costly loop for tens of thousands of glyphs), and `layout` cuts text into space-ended
+ * pieces (each shaped and cached on its own, as pdfkit does) without making an array per
+ * character. Results, caching and the order of every sum are pdfkit's.
+ */
+export function installFastPdfkitFont(pdfFont: PdfkitFont, fast: FastFace): void {
+  if (installed.has(pdfFont)) return;
+  installed.add(pdfFont);
+  installFastLayout(pdfFont.font, fast);
+  const run = pdfFont.layoutRun;
+  pdfFont.layoutRun = function (this: PdfkitFont, text, features) {
+    return (features == null ? plainRun(this.font, fast, text, this.scale) : undefined) ?? run.call(this, text, features);
+  };
+  const layout = pdfFont.layout;
+  pdfFont.layout = function (this: PdfkitFont, text, features, onlyWidth) {
+    if (features) return layout.call(this, text, features, onlyWidth);
+    const glyphs: FontkitGlyph[] | null = onlyWidth ? null : [];
+    const positions: Position[] | null = onlyWidth ? null : [];
+    let advanceWidth = 0;
+    let last = 0;
+    for (let index = 0; index <= text.length; index++) {
+      const unit = index < text.length ? text.charCodeAt(index) : -1;
+      if ((unit === -1 && last < index) || unit === 0x20 || unit === 0x09) {
+        const piece = this.layoutCached(text.slice(last, index + 1));
+        if (glyphs) for (const g of piece.glyphs) glyphs.push(g);
+        if (positions) for (const p of piece.positions) positions.push(p);
+        advanceWidth += piece.advanceWidth;
+        last = index + 1;
+      }
+    }
+    return { glyphs, positions, advanceWidth };
+  };
 }

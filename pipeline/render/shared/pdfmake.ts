@@ -14,7 +14,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Layout } from '../../templates/index.js';
-import { fastFace, fastPathsOn, installFastLayout, type FontkitFont } from './fast-fonts.js';
+import { fastFace, fastPathsOn, installFastPdfkitFont, type PdfkitFont } from './fast-fonts.js';
 import { installFastSubset, type TtfSubset } from './fast-subset.js';
 import { fontData, fontsRead } from './fonts.js';
 
@@ -35,7 +35,7 @@ interface PdfMake {
 }
 /* pdfmake's subclass of the pdfkit document: the one place each font passes through. */
 interface PdfMakeDocument {
-  provideFont(family: string, bold: boolean, italics: boolean): { font?: FontkitFont; subset?: TtfSubset } | undefined;
+  provideFont(family: string, bold: boolean, italics: boolean): (PdfkitFont & { subset?: TtfSubset }) | undefined;
   getFontFile(family: string, bold: boolean, italics: boolean): unknown;
 }
 
@@ -80,7 +80,7 @@ function fastShapingForFonts(): void {
       seen.add(font);
       const file = this.getFontFile(family, bold, italics);
       if (font.font && typeof file === 'string' && fontFiles.has(file) && fastPathsOn()) {
-        installFastLayout(font.font, fastFace(file));
+        installFastPdfkitFont(font, fastFace(file));
         if (font.subset) installFastSubset(font.subset, fontData(file));
       }
     }

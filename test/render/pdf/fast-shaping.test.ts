@@ -1,8 +1,8 @@
 /**
  * The fast paths around fontkit (shared/fast-fonts.ts, shared/fast-subset.ts) change nothing
  * pdfkit writes: for every face of both layouts, a fontkit font with the fast path lays out
- * the fixtures' text glyph for glyph, position for position, as plain fontkit does, and
- * leaves its glyph cache (the code points pdfkit writes to ToUnicode) in the same state; text
+ * the fixtures' text glyph for glyph, position for position, as plain fontkit does (and pdfkit
+ * measures and encodes it as it does without the fast path), and leaves its glyph cache (the code points pdfkit writes to ToUnicode) in the same state; text
  * that shaping changes otherwise than by kerning ("——", digits in Latin text) is left to
  * fontkit; the subset of a face is the same bytes; and the seed's PDF and summary PDF are
  * byte-identical with and without them.
@@ -10,7 +10,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { CASES, publication, SEED, sourceText } from '../../helpers.js';
-import { fastFace, installFastLayout, openFastFace, setFastPaths, type FontkitFont } from '../../../pipeline/render/shared/fast-fonts.js';
+import { fastFace, installFastLayout, installFastPdfkitFont, openFastFace, setFastPaths, type FontkitFont, type PdfkitFont } from '../../../pipeline/render/shared/fast-fonts.js';
 import { installFastSubset, type TtfSubset } from '../../../pipeline/render/shared/fast-subset.js';
 import { fontData } from '../../../pipeline/render/shared/fonts.js';
 import { publicationDate } from '../../../pipeline/render/shared/dates.js';
@@ -76,6 +76,19 @@ describe.each(files.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file) =>
     expect(cached(fast)).toEqual(cached(plain));
     // The fixtures are nearly all Chinese: most pieces must take the fast path.
     expect(taken / PIECES.length).toBeGreaterThan(0.8);
+  });
+
+  it('has pdfkit measure and encode the fixtures as it does without the fast path', () => {
+    const PDFDocument = require('pdfkit') as new () => { font(src: Buffer): { _font: PdfkitFont & { widthOfString(t: string, size: number): number; encode(t: string): [string[], unknown[]] } } };
+    const open = () => new PDFDocument().font(fontData(file))._font;
+    const plain = open();
+    const fast = open();
+    installFastPdfkitFont(fast, openFastFace(fontData(file)));
+    for (const piece of PIECES) {
+      const line = `${piece} ${piece}`;
+      expect(fast.widthOfString(line, 11)).toBe(plain.widthOfString(line, 11));
+      expect(fast.encode(line)).toEqual(plain.encode(line));
+    }
   });
 
   it('builds the same subset bytes', () => {
