@@ -3,10 +3,13 @@
  *
  * Advances and vertical metrics are read straight from the font's tables (cmap, hmtx, hhea,
  * head): a lookup in the file's bytes, with no table decoded up front. Text whose width
- * shaping can change (Latin kerning, the 2-em dash) is measured with fontkit, the font reader
- * pdfkit itself uses (resolved from pdfkit, so the very version that will shape the text),
- * opened only when such text turns up. Faces come from the same bytes pdfmake gets
- * (shared/fonts.ts: read once, a WOFF already turned into TrueType) and are kept per process.
+ * shaping can change is measured as pdfkit will measure it: by the fast path of
+ * shared/fast-fonts.ts where shaping at most kerns it (Latin words), else with fontkit, the
+ * font reader pdfkit itself uses (resolved from pdfkit, so the very version that will shape
+ * the text), opened only when such text turns up (the 2-em dash ligature). Faces come from
+ * the same files pdfmake gets (shared/fonts.ts: a WOFF already turned into TrueType; only the
+ * small tables read here, the whole file read in the background for pdfkit) and are kept per
+ * process.
  */
 import { createRequire } from 'node:module';
 import { fastFace, shareTables, type FontkitFont } from '../shared/fast-fonts.js';
