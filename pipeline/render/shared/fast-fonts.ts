@@ -119,7 +119,15 @@ export function openFastFace(data: Uint8Array, name = 'font'): FastFace {
   const reachOf = (script: Script) => {
     const gsub = sfnt.offset('GSUB');
     const gpos = sfnt.offset('GPOS');
-    reached ??= { hani: ShapingReach.read(sfnt.view, gsub, gpos, 'hani'), latn: ShapingReach.read(sfnt.view, gsub, gpos, 'latn'), zzzz: ShapingReach.read(sfnt.view, gsub, gpos, 'zzzz') };
+    // A table that cannot be read as expected (a damaged font) only costs the fast path.
+    const read = (tag: Script) => {
+      try {
+        return ShapingReach.read(sfnt.view, gsub, gpos, tag);
+      } catch {
+        return undefined;
+      }
+    };
+    reached ??= { hani: read('hani'), latn: read('latn'), zzzz: read('zzzz') };
     return reached[script];
   };
 
@@ -206,6 +214,14 @@ export function openFastFace(data: Uint8Array, name = 'font'): FastFace {
  * would shape this face in a way the fast path does not model.
  */
 function unsafeGlyphs(sfnt: Sfnt): Uint8Array | undefined {
+  try {
+    return readUnsafeGlyphs(sfnt);
+  } catch {
+    return undefined;
+  }
+}
+
+function readUnsafeGlyphs(sfnt: Sfnt): Uint8Array | undefined {
   const has = (tag: string) => sfnt.offset(tag) !== undefined;
   if (!sfnt.cmapExact || has('fvar') || has('morx') || has('kern') || !has('GPOS')) return undefined;
   const gdef = sfnt.offset('GDEF');
