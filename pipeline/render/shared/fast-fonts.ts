@@ -61,11 +61,12 @@ interface Position {
 export interface FastFace {
   unitsPerEm: number;
   /**
-   * Glyph ids and code points of `text` (one each per character) when shaping leaves it as
-   * it is, else undefined.
+   * Glyph ids and code points of `text` (one each per character) when shaping at most kerns
+   * it, with what kerning adds (`moves`: x advance, y advance, x offset and y offset of each
+   * glyph, in font units; null when nothing moves); else undefined.
    */
   plain(text: string): { glyphs: number[]; codePoints: number[]; moves: Int32Array | null } | undefined;
-  /** Width of `text` in font units when shaping leaves it as it is, else undefined. */
+  /** Width of `text` in font units (advances and kerning) when shaping at most kerns it, else undefined. */
   width(text: string): number | undefined;
   /** hmtx advance of a glyph in font units. */
   advance(glyph: number): number;
