@@ -100,10 +100,30 @@ function size(data: Uint8Array | string): string {
 
 /** Temporary paths not yet renamed; removed if the process is interrupted. */
 const pending = new Set<string>();
+/** File operations under way: an interrupt waits for them, or a write could land after the cleanup. */
+const inflight = new Set<Promise<unknown>>();
+let aborting = false;
 
-export async function cleanupPending(): Promise<void> {
+function track<T>(operation: Promise<T>): Promise<T> {
+  if (aborting) throw new ReportError({ file: 'reportpress' }, 'interrupted');
+  inflight.add(operation);
+  operation.then(
+    () => inflight.delete(operation),
+    () => inflight.delete(operation),
+  );
+  return operation;
+}
+
+/**
+ * Stops all writing, lets operations under way finish, then removes every temporary path.
+ * The CLI exits afterwards; a caller that goes on (a test) passes `resume` to write again.
+ */
+export async function cleanupPending(options: { resume?: boolean } = {}): Promise<void> {
+  aborting = true;
+  while (inflight.size) await Promise.allSettled([...inflight]);
   await Promise.all([...pending].map((p) => rm(p, { recursive: true, force: true })));
   pending.clear();
+  if (options.resume) aborting = false;
 }
 
 /**
@@ -122,24 +142,27 @@ export async function writeAtomically(dir: string, files: OutputFile[]): Promise
     else folders.set(head!, [...(folders.get(head!) ?? []), { path: rest.join('/'), data: file.data }]);
   }
 
-  await mkdir(dir, { recursive: true });
+  await track(mkdir(dir, { recursive: true }));
   const renames: Array<() => Promise<void>> = [];
+  const temps: string[] = [];
   try {
     for (const file of top) {
       const temp = join(dir, `.${file.path}.tmp-${tag}`);
       pending.add(temp);
-      await writeFile(temp, file.data);
+      temps.push(temp);
+      await track(writeFile(temp, file.data));
       renames.push(async () => {
-        await rename(temp, join(dir, file.path));
+        await track(rename(temp, join(dir, file.path)));
         pending.delete(temp);
       });
     }
     for (const [folder, inner] of folders) {
       const temp = join(dir, `.${folder}.tmp-${tag}`);
       pending.add(temp);
+      temps.push(temp);
       for (const file of inner) {
-        await mkdir(dirname(join(temp, file.path)), { recursive: true });
-        await writeFile(join(temp, file.path), file.data);
+        await track(mkdir(dirname(join(temp, file.path)), { recursive: true }));
+        await track(writeFile(join(temp, file.path), file.data));
       }
       renames.push(async () => {
         const final = join(dir, folder);
@@ -147,18 +170,21 @@ export async function writeAtomically(dir: string, files: OutputFile[]): Promise
         const hadOld = await exists(final);
         if (hadOld) {
           pending.add(old);
-          await rename(final, old);
+          await track(rename(final, old));
         }
-        await rename(temp, final);
+        await track(rename(temp, final));
         pending.delete(temp);
         if (hadOld) {
-          await rm(old, { recursive: true, force: true });
+          await track(rm(old, { recursive: true, force: true }));
           pending.delete(old);
         }
       });
     }
   } catch (error) {
-    await cleanupPending();
+    // This build's own temporary files go; its operations were awaited one by one, so none is
+    // still under way. (An interrupt is cleanupPending's business, not this.)
+    await Promise.all(temps.map((t) => rm(t, { recursive: true, force: true })));
+    for (const t of temps) pending.delete(t);
     throw error;
   }
   for (const rename of renames) await rename();

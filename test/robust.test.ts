@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { publish } from '../pipeline/publish.js';
 import { read } from '../pipeline/read/index.js';
 import { ReportError } from '../pipeline/errors.js';
-import { buildSource } from '../pipeline/build.js';
+import { buildSource, cleanupPending, writeAtomically } from '../pipeline/build.js';
 import { loadTemplate } from '../pipeline/templates/index.js';
 import { coverage, gb18030, han, headings, metaText, plain, SEED, walk } from './helpers.js';
 
@@ -120,6 +120,26 @@ describe('atomic outputs', () => {
     await expect(buildSource(SEED, { out, formats: ['md', 'pdf'], template, writers: { md: changed, pdf: failing } })).rejects.toThrow('disk on fire');
     expect(readFileSync(join(dir, 'panyu-2025.md'))).toEqual(before);
     expect(readdirSync(dir)).toEqual(['panyu-2025.md']);
+  });
+
+  it('an interrupt in the middle of writing leaves no temporary file behind', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'rp-abort-')), 'out');
+    const files = Array.from({ length: 40 }, (_, i) => ({ path: i % 2 ? `f${i}.bin` : `html/f${i}.xhtml`, data: new Uint8Array(200_000).fill(i) }));
+    const writing = writeAtomically(dir, files).catch((e: Error) => e);
+    // Interrupt while the first writes are in flight, as the SIGINT handler does.
+    await new Promise((r) => setImmediate(r));
+    await cleanupPending({ resume: true });
+    await writing;
+    const left = readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.tmp-|\.old-/.test(f));
+    expect(left).toEqual([]);
+  });
+
+  it('a failed write does not stop later builds in the same process (watch)', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'rp-fail-'));
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(base, 'a-file'), 'x');
+    await expect(writeAtomically(join(base, 'a-file', 'out'), [{ path: 'x.md', data: 'x' }])).rejects.toThrow();
+    expect(await writeAtomically(join(base, 'ok'), [{ path: 'x.md', data: 'x' }])).toEqual([join(base, 'ok', 'x.md')]);
   });
 
   it('swaps a folder output whole, leaving no stale or temporary files', async () => {
