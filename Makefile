@@ -27,7 +27,7 @@ FORMAT_FLAG := $(if $(FORMATS),--formats '$(FORMATS)')
 QUIET_FLAG := --quiet
 BUILD_INPUTS := $(DIST) $(TEMPLATE_FILES) .make/settings
 
-.PHONY: all publications test check bench watch clean FORCE
+.PHONY: all publications test fuzz check bench watch clean FORCE
 .DEFAULT_GOAL := all
 
 all: $(DIST) .make/settings
@@ -55,6 +55,10 @@ $(DIST): $(DEPS) $(TS_SOURCES) tsconfig.json
 
 test: $(DIST)
 	npx vitest run
+
+# Property tests with fresh random seeds and FUZZ times the cases (make test uses fixed seeds).
+fuzz: $(DIST)
+	FUZZ=$${FUZZ:-20} npx vitest run test/robust.test.ts test/render/pdf/breaking.test.ts -t 'property|rules on any text'
 
 check: $(DIST)
 	@$(NODE) test/check/require.mjs

@@ -166,3 +166,14 @@ export function gb18030(s: string): Uint8Array {
   }
   return new Uint8Array(out);
 }
+
+/**
+ * fast-check settings for a property test. `make test` runs the property with a fixed seed, so
+ * CI is reproducible and a red run always means a change broke something; `make fuzz` (FUZZ=n)
+ * runs n times as many cases from a fresh random seed, which is how new counterexamples are
+ * found (fast-check prints the seed and path to replay one).
+ */
+export function properties(numRuns: number, seed: number): { numRuns: number; seed?: number } {
+  const fuzz = Number(process.env.FUZZ ?? 0);
+  return fuzz > 0 ? { numRuns: numRuns * fuzz } : { numRuns, seed };
+}

@@ -13,7 +13,7 @@ import { read } from '../pipeline/read/index.js';
 import { ReportError } from '../pipeline/errors.js';
 import { buildSource, cleanupPending, writeAtomically } from '../pipeline/build.js';
 import { loadTemplate } from '../pipeline/templates/index.js';
-import { coverage, gb18030, han, headings, metaText, plain, SEED, walk } from './helpers.js';
+import { coverage, gb18030, han, headings, metaText, plain, properties, SEED, walk } from './helpers.js';
 
 const seedText = readFileSync(SEED, 'utf8');
 const base = publish(new TextEncoder().encode(seedText), SEED);
@@ -101,7 +101,7 @@ describe('mutated input (property-based)', () => {
         const { missing } = coverage(kept, han(metaText(pub) + plain(pub.tree)));
         expect(missing).toEqual([]);
       }),
-      { numRuns: 300, seed: 20250226 },
+      properties(300, 20250226),
     );
   });
 });

@@ -14,7 +14,10 @@ export { DEFAULT_MAX_BYTES } from './decode.js';
 
 export interface ReadResult {
   encoding: Decoded['encoding'];
-  /** The decoded text with line ends normalised (what .md sources are parsed from). */
+  /**
+   * The decoded text with every line end splitLines knows (CRLF, CR, U+2028/2029) made LF, so
+   * that line numbers in `removed`, in blocks and in the Markdown parser's positions agree.
+   */
   text: string;
   blocks: Block[];
   pageMeta: Meta;
@@ -28,7 +31,7 @@ export function read(bytes: Uint8Array, file: string, options: DecodeOptions = {
   const { lines: kept, pageMeta, removed } = removeCruft(lines);
   return {
     encoding,
-    text: text.replace(/\r\n?/g, '\n').replace(/^\ufeff/, ''),
+    text: text.replace(/\r\n?|\u2028|\u2029/g, '\n').replace(/^\ufeff/, ''),
     blocks: toBlocks(kept),
     pageMeta,
     removed,

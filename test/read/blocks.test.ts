@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../pipeline/read/lines.js';
 import { toBlocks } from '../../pipeline/read/blocks.js';
+import { read } from '../../pipeline/read/index.js';
 
 const blocks = (text: string) => toBlocks(splitLines(text)).map((b) => b.lines.map((l) => l.text));
 
@@ -9,6 +10,13 @@ describe('lines -> blocks', () => {
     const lines = splitLines('\u3000\u3000第一段。\r\n\r\n\u00a0第二段。\r第三段。');
     expect(lines.map((l) => l.text)).toEqual(['第一段。', '', '第二段。', '第三段。']);
     expect(lines[0]!.column).toBe(3);
+  });
+
+  it('counts U+2028/2029 as line ends in the text it hands on as well as in line numbers', () => {
+    const bytes = new TextEncoder().encode('标题\u2028\u2029听全文\n正文。');
+    const input = read(bytes, 'ls.txt');
+    expect(input.text).toBe('标题\n\n听全文\n正文。');
+    expect(input.removed.map((n) => input.text.split('\n')[n - 1])).toEqual(['听全文']);
   });
 
   it('keeps the lines of a block apart when blank lines separate paragraphs', () => {

@@ -11,6 +11,7 @@ import { breakLines, extent, type Span } from '../../../pipeline/render/pdf/text
 import { StyleBook } from '../../../pipeline/render/pdf/styles.js';
 import { columnWidths } from '../../../pipeline/render/pdf/table/widths.js';
 import { template } from './helpers.js';
+import { properties } from '../../helpers.js';
 
 const styles = new StyleBook(template('default').layout);
 const body = styles.text('body');
@@ -67,8 +68,15 @@ describe('line breaking', () => {
         });
         expect(rebuilt.replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
       }),
-      { numRuns: 300 },
+      properties(300, 20251127),
     );
+  });
+
+  it('does not squeeze a closing mark in when the line after the space would start with another', () => {
+    // Found by fuzzing: "） ：" broke after the space, leaving "：" to open the next line.
+    const lines = linesOf('政政政政） ：', 6 * em, 2 * em);
+    expect(lines.slice(1).every((l) => !NO_START.has(l[0]!))).toBe(true);
+    expect(lines.join('').replace(/ /g, '')).toBe('政政政政）：');
   });
 
   it('squeezes a closing mark into a full line rather than leaving a gap', () => {

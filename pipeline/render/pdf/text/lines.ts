@@ -223,8 +223,11 @@ function chooseBreak(text: string, fit: Float64Array, may: Uint8Array, i: number
     const stretch = lastBreak > 0 ? room - atBreak : Infinity;
     // At most one punctuation mark's width, and only when it disturbs the line no more (it is
     // spread over one more gap).
-    const after = text.charCodeAt(j + 1);
-    const canEnd = j + 1 >= text.length || may[j + 1] || after === 0x0a || isSpace(after);
+    // Spaces after the mark are dropped at the break, so what follows them must be able to
+    // start a line (not another closing mark, as in "） ：").
+    let k = j + 1;
+    while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+    const canEnd = k >= text.length || may[k] || text.charCodeAt(k) === 0x0a;
     if (canEnd && squeeze <= fit[i]! && squeeze <= stretch) return j + 1;
   }
   return lastBreak > 0 ? lastBreak : i;
