@@ -58,7 +58,7 @@ test: $(DIST)
 
 # Property tests with fresh random seeds and FUZZ times the cases (make test uses fixed seeds).
 fuzz: $(DIST)
-	FUZZ=$${FUZZ:-20} npx vitest run test/robust.test.ts test/render/pdf/breaking.test.ts -t 'property|rules on any text'
+	FUZZ=$${FUZZ:-10} npx vitest run --testTimeout=3600000 test/robust.test.ts test/render/pdf/breaking.test.ts -t 'property|rules on any text'
 
 check: $(DIST)
 	@$(NODE) test/check/require.mjs
