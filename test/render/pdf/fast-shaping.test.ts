@@ -22,6 +22,7 @@ const require = createRequire(import.meta.url);
 const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Buffer): FontkitFont & Internals };
 /* fontkit internals read only to compare states: the glyph cache and the subsetter. */
 interface Internals {
+  loca?: { version: number; offsets: ArrayLike<number> };
   _glyphs: Record<number, { codePoints: number[] }>;
   createSubset(): TtfSubset & { encode(): Uint8Array };
   getGlyph(id: number): { id: number; codePoints: number[]; advanceWidth: number; _decode(): { numberOfContours: number } | null };
@@ -89,6 +90,21 @@ describe.each(files.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file) =>
       expect(fast.widthOfString(line, 11)).toBe(plain.widthOfString(line, 11));
       expect(fast.encode(line)).toEqual(plain.encode(line));
     }
+  });
+
+  it('reads the loca table as fontkit decodes it', () => {
+    const loca = (fast: boolean) => {
+      setFastPaths(fast);
+      try {
+        const l = fontkit.create(fontData(file)).loca;
+        return l && { version: l.version, offsets: Array.from(l.offsets) };
+      } finally {
+        setFastPaths(true);
+      }
+    };
+    const own = loca(false);
+    expect(own?.offsets.length ?? 0).toBeGreaterThan(1000);
+    expect(loca(true)).toEqual(own);
   });
 
   it('builds the same subset bytes', () => {
