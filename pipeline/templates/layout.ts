@@ -6,7 +6,7 @@
  * naming the key: an unknown key (with the nearest known one), a wrong type, a font file that
  * does not exist, a style asking for a bold face its font lacks.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
@@ -287,7 +287,47 @@ function fontFile(source: Source, path: string[], ref: string): string {
   }
   if (!existsSync(file) || !statSync(file).isFile()) throw error(source, path, `font file not found: ${file}`);
   if (!/\.(ttf|otf|woff)$/i.test(file)) throw error(source, path, `font must be a .ttf, .otf or .woff file (WOFF2 cannot be subset): ${file}`);
+  const damage = fontDamage(file);
+  if (damage) throw error(source, path, `${damage}: ${file}`);
   return file;
+}
+
+/** Tables every face needs for measuring and embedding text. */
+const REQUIRED_TABLES = ['cmap', 'head', 'hhea', 'hmtx', 'maxp'];
+
+/**
+ * What is wrong with a font file's header, read now so a damaged file is named here rather
+ * than failing deep inside the PDF writer: its signature, and a table directory that lies in
+ * the file and lists the tables every face needs. (Only the first bytes are read.)
+ */
+function fontDamage(file: string): string | undefined {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, 44));
+    readSync(fd, head, 0, head.length, 0);
+    const signature = head.length >= 4 ? head.readUInt32BE(0) : 0;
+    const woff = signature === 0x774f4646; // 'wOFF'
+    if (!woff && signature !== 0x00010000 && signature !== 0x4f54544f && signature !== 0x74727565) return 'not a TrueType, OpenType or WOFF font';
+    const count = head.length >= 14 ? head.readUInt16BE(woff ? 12 : 4) : 0;
+    const first = woff ? 44 : 12;
+    const entry = woff ? 20 : 16;
+    if (count === 0 || first + count * entry > size) return 'damaged font (its table directory is cut short)';
+    const directory = Buffer.alloc(count * entry);
+    readSync(fd, directory, 0, directory.length, first);
+    const tags = new Set<string>();
+    for (let i = 0; i < count; i++) {
+      const at = i * entry;
+      const offset = directory.readUInt32BE(at + (woff ? 4 : 8));
+      const length = directory.readUInt32BE(at + (woff ? 8 : 12));
+      if (offset + length > size) return 'damaged font (a table lies past the end of the file)';
+      tags.add(directory.toString('latin1', at, at + 4));
+    }
+    const missing = REQUIRED_TABLES.filter((tag) => !tags.has(tag));
+    return missing.length ? `damaged font (no ${missing.join(', ')} table)` : undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function templateDirOf(file: string): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import { withKeyReference } from '../../pipeline/templates/docs.js';
 import { ReportError } from '../../pipeline/errors.js';
 import { MM } from '../../pipeline/templates/units.js';
 import { ROOT } from '../helpers.js';
+
+const require = createRequire(import.meta.url);
 
 /** A template folder extending default with the given layout.yaml text (and extra files). */
 function template(layout: string, files: Record<string, string> = {}): string {
@@ -73,6 +76,18 @@ describe('layout files', () => {
     ['an unknown parent', 'extends: nowhere\n', /extends: no template "nowhere"/],
   ])('reports %s with file, line and key', (_what, layout, pattern) => {
     expect(error(template(layout))).toMatch(pattern);
+  });
+
+  it.each([
+    ['not a font at all', () => Buffer.from('<html>404 Not Found</html>'), /fonts\.serif\.regular: not a TrueType, OpenType or WOFF font/],
+    ['a font cut short (a download that stopped)', (font: Buffer) => font.subarray(0, 30000), /fonts\.serif\.regular: damaged font \(a table lies past the end of the file\)/],
+  ])('names the key and file of a font that is %s', (_what, damage, pattern) => {
+    const dir = template('extends: default\nfonts:\n  serif: {regular: fonts/broken.ttf}\n', { 'fonts/broken.ttf': '' });
+    const font = readFileSync(require.resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'));
+    writeFileSync(join(dir, 'fonts/broken.ttf'), damage(font));
+    const message = error(dir);
+    expect(message).toMatch(pattern);
+    expect(message).toContain('broken.ttf');
   });
 
   it('reports a missing template folder', () => {
