@@ -9,8 +9,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { isMainThread, Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 
 const tiers = holdBackOptimisingCompiler(process.argv.slice(2));
+const pdfWorker = isMainThread ? startPdfWorker(process.argv.slice(2)) : undefined;
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const bundle = join(root, 'dist/reportpress.cjs');
@@ -22,21 +25,29 @@ const modules = join(root, 'dist/pipeline/cli.js');
 const fresh = existsSync(bundle) && (!existsSync(modules) || statSync(bundle).mtimeMs >= statSync(modules).mtimeMs);
 const cli = fresh ? loadBundle(bundle) : await import('../dist/pipeline/cli.js');
 
-cli.installSignalHandlers();
-// A closed pipe (reportpress ast x | head) is not an error.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-cli.main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-    for (const save of pending) save();
-  },
-  (error) => {
-    process.exitCode = cli.report(error);
-  },
-);
+if (cli.isFormatWorker()) {
+  // This script run as the PDF worker thread of a build (pipeline/worker.ts): serve it.
+  cli.serveFormat();
+} else {
+  cli.installSignalHandlers();
+  // A closed pipe (reportpress ast x | head) is not an error.
+  process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  cli
+    .main(process.argv.slice(2), { pdfWorker })
+    .then(
+      (code) => {
+        process.exitCode = code;
+        for (const save of pending) save();
+      },
+      (error) => {
+        process.exitCode = cli.report(error);
+      },
+    )
+    .finally(() => pdfWorker?.terminate());
+}
 
 /** Runs the CommonJS bundle through V8 with the code cache of the last run, when there is one. */
 function loadBundle(file) {
@@ -109,4 +120,26 @@ function holdBackOptimisingCompiler(args) {
   if (bytes > 100 * 1024) return 'all';
   setFlagsFromString('--max-opt=2');
   return 'no-turbofan';
+}
+
+/**
+ * A build of the PDF and other formats renders the PDF in a worker thread on a machine with a
+ * second core (pipeline/worker.ts). The worker runs this script; started here, before the
+ * pipeline is loaded, it loads its own copy meanwhile. The command line is only glanced at
+ * (the build, and -f/--formats); the pipeline stops the worker when it has no use for it.
+ * REPORTPRESS_WORKERS=0 turns it off, =1 on even with one core (the tests use both).
+ */
+function startPdfWorker(args) {
+  const wanted = process.env.REPORTPRESS_WORKERS;
+  if (args[0] !== 'build' || wanted === '0' || (wanted !== '1' && availableParallelism() < 2)) return undefined;
+  let formats;
+  args.forEach((arg, i) => {
+    if (arg === '-f' || arg === '--formats') formats = args[i + 1];
+    else if (arg.startsWith('--formats=')) formats = arg.slice('--formats='.length);
+    else if (/^-f./.test(arg)) formats = arg.slice(2);
+  });
+  const list = formats?.split(',').map((f) => f.trim());
+  if (list && (!list.includes('pdf') || list.length < 2)) return undefined;
+  // The shape of pipeline/worker.ts's Setup.
+  return new Worker(new URL(import.meta.url), { workerData: { reportpressWorker: { format: 'pdf' } } });
 }

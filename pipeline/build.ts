@@ -30,6 +30,11 @@ export interface BuildOptions {
   warn?: (line: string) => void;
   /** Replaces the registry's writers (tests use it to make a format fail on purpose). */
   writers?: Partial<Record<Format, Writer>>;
+  /**
+   * Writers that run elsewhere (a worker thread: see worker.ts). They are started first and
+   * awaited after the others, so they run meanwhile; their timing is from start to result.
+   */
+  concurrent?: Partial<Record<Format, Writer>>;
 }
 
 export interface BuildResult {
@@ -71,18 +76,29 @@ export async function buildSource(path: string, options: BuildOptions): Promise<
     date,
     warn: (message: string) => options.warn?.(`${path}: warning: ${message}`),
   };
-  const files: OutputFile[] = [];
-  const byFormat: Array<[Format, OutputFile[]]> = [];
+  const elsewhere = new Map<Format, Promise<OutputFile[]>>();
   for (const format of options.formats) {
-    const write = options.writers?.[format] ?? (await writerFor(format));
-    const out = await time(format, () => write(publication, context));
-    byFormat.push([format, out]);
-    files.push(...out);
+    const write = options.concurrent?.[format];
+    if (!write) continue;
+    const started = time(format, () => write(publication, context));
+    // Awaited below; until then a failure must not count as unhandled.
+    started.catch(() => undefined);
+    elsewhere.set(format, started);
   }
+  const byFormat = new Map<Format, OutputFile[]>();
+  for (const format of options.formats) {
+    if (elsewhere.has(format)) continue;
+    const write = options.writers?.[format] ?? (await writerFor(format));
+    byFormat.set(format, await time(format, () => write(publication, context)));
+  }
+  for (const [format, started] of elsewhere) byFormat.set(format, await started);
+  // Files in the order the formats were asked for, wherever they were rendered.
+  const files = options.formats.flatMap((format) => byFormat.get(format)!);
 
   const dir = join(options.out, publication.name);
   const written = await time('write', () => writeAtomically(dir, files));
-  for (const [format, out] of byFormat) {
+  for (const format of options.formats) {
+    const out = byFormat.get(format)!;
     for (const file of out) options.progress?.(`  ${format.padEnd(7)} ${join(dir, file.path)} (${size(file.data)}, ${Math.round(timings[format]!)} ms)`);
   }
   return { publication, written, timings };

@@ -11,12 +11,15 @@ import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isReportError } from './errors.js';
+export { isFormatWorker, serveFormat } from './worker.js';
 import { buildSource, cleanupPending, formatMessage, parseFormats, readSource, UsageError } from './build.js';
 import { FORMATS } from './render/index.js';
 import { loadTemplate } from './templates/index.js';
 import { publish } from './publish.js';
 import { PACKAGE_ROOT } from './paths.js';
 import { DEFAULT_MAX_BYTES } from './read/index.js';
+import type { Worker } from 'node:worker_threads';
+import { FormatWorker } from './worker.js';
 
 const HELP = `reportpress: Chinese government work reports -> PDF, DOCX, EPUB, HTML, Markdown and a one-page summary
 
@@ -50,7 +53,16 @@ interface Options {
   version: boolean;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export interface Launch {
+  /**
+   * A worker thread already loading the PDF writer (started by bin/reportpress.js before it
+   * loaded the pipeline; see worker.ts). A build with PDF and other formats renders the PDF
+   * in it; otherwise it is stopped.
+   */
+  pdfWorker?: Worker;
+}
+
+export async function main(argv: string[], launch: Launch = {}): Promise<number> {
   let parsed: { values: Options; positionals: string[] };
   try {
     parsed = parseArgs({
@@ -85,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'build':
-        return await build(args, values);
+        return await build(args, values, launch);
       case 'ast':
         return await ast(args, values);
       case 'watch': {
@@ -104,30 +116,38 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function build(sources: string[], values: Options): Promise<number> {
+async function build(sources: string[], values: Options, launch: Launch): Promise<number> {
   if (sources.length === 0) return usage('build needs at least one source file');
   const formats = parseFormats(values.formats);
   const limit = maxBytes(values);
-  const template = loadTemplate(values.template);
-  const progress = !values.quiet && process.stderr.isTTY ? (line: string) => console.error(line) : undefined;
-  let failed = 0;
-  const stats: Array<{ source: string; timings: Record<string, number> }> = [];
-  for (const source of sources) {
-    try {
-      const result = await buildSource(source, { out: values.out, formats, template, maxBytes: limit, progress, warn: (line) => console.error(line) });
-      stats.push({ source, timings: result.timings });
-      if (!values.quiet && !progress) console.error(`${source} -> ${join(values.out, result.publication.name)}/ (${result.written.length} files)`);
-    } catch (error) {
-      failed++;
-      report(error, source);
+  const worker = launch.pdfWorker && formats.includes('pdf') && formats.length > 1 ? new FormatWorker(launch.pdfWorker, values.template, 'pdf') : undefined;
+  if (launch.pdfWorker && !worker) await launch.pdfWorker.terminate();
+  try {
+    const template = loadTemplate(values.template);
+    const progress = !values.quiet && process.stderr.isTTY ? (line: string) => console.error(line) : undefined;
+    let failed = 0;
+    const stats: Array<{ source: string; timings: Record<string, number> }> = [];
+    for (const source of sources) {
+      try {
+        const concurrent = worker ? { [worker.format]: worker.writer } : undefined;
+        const result = await buildSource(source, { out: values.out, formats, template, maxBytes: limit, progress, concurrent, warn: (line) => console.error(line) });
+        stats.push({ source, timings: result.timings });
+        if (!values.quiet && !progress) console.error(`${source} -> ${join(values.out, result.publication.name)}/ (${result.written.length} files)`);
+      } catch (error) {
+        failed++;
+        report(error, source);
+      }
     }
+    // For `make bench`: stage timings and peak memory, measured inside the process.
+    if (process.env.REPORTPRESS_STATS) {
+      console.error('REPORTPRESS_STATS ' + JSON.stringify({ sources: stats, maxRssKb: process.resourceUsage().maxRSS, uptimeMs: performance.now(), worker: !!worker }));
+    }
+    return failed ? 1 : 0;
+  } finally {
+    await worker?.close();
   }
-  // For `make bench`: stage timings and peak memory, measured inside the process.
-  if (process.env.REPORTPRESS_STATS) {
-    console.error('REPORTPRESS_STATS ' + JSON.stringify({ sources: stats, maxRssKb: process.resourceUsage().maxRSS, uptimeMs: performance.now() }));
-  }
-  return failed ? 1 : 0;
 }
+
 
 async function ast(sources: string[], values: Options): Promise<number> {
   if (sources.length !== 1) return usage('ast takes exactly one source file');

@@ -12,8 +12,9 @@ import { ROOT, SEED } from './helpers.js';
 const CLI = join(ROOT, 'bin/reportpress.js');
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `rp-${prefix}-`));
 
+/** Runs the CLI; a run that has not ended after a minute is killed (status null). */
 function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -130,6 +131,42 @@ describe('reportpress --help', () => {
     const r = cli(['--help']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/reportpress build <source\.\.\.>/);
+  });
+});
+
+describe('the PDF in a worker thread', () => {
+  const stats = (err: string) => JSON.parse(err.split('\n').find((l) => l.startsWith('REPORTPRESS_STATS '))!.slice('REPORTPRESS_STATS '.length));
+  const contents = (dir: string) => Object.fromEntries(files(dir).map((f) => [f.slice(dir.length), readFileSync(f).toString('base64')]));
+
+  it('writes the same bytes as a build without it, for several sources', () => {
+    const sources = [SEED, join(ROOT, 'test/fixtures/cases/guangdong_province_2026.txt')];
+    const run = (workers: string) => {
+      const out = temp(`w${workers}`);
+      const r = cli(['build', ...sources, '--out', out], { REPORTPRESS_WORKERS: workers, REPORTPRESS_STATS: '1', SOURCE_DATE_EPOCH: '1700000000' });
+      expect(r.code, r.err).toBe(0);
+      expect(stats(r.err).worker).toBe(workers === '1');
+      return contents(out);
+    };
+    const inWorker = run('1');
+    expect(Object.keys(inWorker).filter((f) => f.endsWith('.pdf'))).toHaveLength(4);
+    expect(inWorker).toEqual(run('0'));
+  });
+
+  it('is not used when the PDF is not asked for, or is all that is asked for', () => {
+    for (const formats of [['-f', 'md,html'], ['--formats=pdf'], ['-fpdf']]) {
+      const r = cli(['build', SEED, '--out', temp('wf'), ...formats], { REPORTPRESS_WORKERS: '1', REPORTPRESS_STATS: '1' });
+      expect(r.code, r.err).toBe(0);
+      expect(stats(r.err).worker).toBe(false);
+    }
+  });
+
+  it('lets the command end on a usage error or a bad template (a worker left running would keep it alive)', () => {
+    const usage = cli(['build'], { REPORTPRESS_WORKERS: '1' });
+    expect(usage.code).toBe(2);
+    const template = cli(['build', SEED, '--out', temp('wt'), '--template', 'no-such-template'], { REPORTPRESS_WORKERS: '1' });
+    expect(template.code).toBe(1);
+    expect(template.err).toMatch(/no-such-template/);
+    expect(template.err).not.toMatch(STACK);
   });
 });
 
