@@ -140,6 +140,7 @@ function startPdfWorker(args) {
   });
   const list = formats?.split(',').map((f) => f.trim());
   if (list && (!list.includes('pdf') || list.length < 2)) return undefined;
-  // The shape of pipeline/worker.ts's Setup.
-  return new Worker(new URL(import.meta.url), { workerData: { reportpressWorker: { format: 'pdf' } } });
+  // The shape of pipeline/worker.ts's Setup. The worker gets the command line too, so it
+  // picks the same compiler tiers, and with them the code caches V8 accepts.
+  return new Worker(new URL(import.meta.url), { argv: args, workerData: { reportpressWorker: { format: 'pdf' } } });
 }
