@@ -16,13 +16,14 @@ import type { Publication } from './model.js';
 import { publish } from './publish.js';
 import { FORMATS, writerFor, type Format } from './render/index.js';
 import { publicationDate } from './render/shared/dates.js';
-import type { OutputFile, Writer } from './render/types.js';
+import type { OutputFile, RenderContext, Writer } from './render/types.js';
 import type { Template } from './templates/index.js';
 
 export interface BuildOptions {
   out: string;
   formats: readonly Format[];
-  template: Template;
+  /** The template, or how to load it: loaded after the source is parsed, when that is needed. */
+  template: Template | (() => Template);
   maxBytes?: number;
   /** Progress lines (stage timings, files written). */
   progress?: (line: string) => void;
@@ -31,11 +32,15 @@ export interface BuildOptions {
   /** Replaces the registry's writers (tests use it to make a format fail on purpose). */
   writers?: Partial<Record<Format, Writer>>;
   /**
-   * Writers that run elsewhere (a worker thread: see worker.ts). They are started first and
-   * awaited after the others, so they run meanwhile; their timing is from start to result.
+   * Writers that run elsewhere (a worker thread: see worker.ts), with their own copy of the
+   * template. They are handed the publication as soon as it is parsed and awaited after the
+   * other formats, so they run meanwhile; their timing is from start to result.
    */
-  concurrent?: Partial<Record<Format, Writer>>;
+  concurrent?: Partial<Record<Format, RemoteWriter>>;
 }
+
+/** A writer that runs elsewhere and loads the template there. */
+export type RemoteWriter = (publication: Publication, context: Omit<RenderContext, 'template'>) => Promise<OutputFile[]>;
 
 export interface BuildResult {
   publication: Publication;
@@ -71,20 +76,18 @@ export async function buildSource(path: string, options: BuildOptions): Promise<
   options.progress?.(`${path}: read, parsed and normalised in ${Math.round(timings.read! + timings.parse!)} ms`);
 
   const date = publicationDate(publication.meta);
-  const context = {
-    template: options.template,
-    date,
-    warn: (message: string) => options.warn?.(`${path}: warning: ${message}`),
-  };
+  const warn = (message: string) => options.warn?.(`${path}: warning: ${message}`);
   const elsewhere = new Map<Format, Promise<OutputFile[]>>();
   for (const format of options.formats) {
     const write = options.concurrent?.[format];
     if (!write) continue;
-    const started = time(format, () => write(publication, context));
+    const started = time(format, () => write(publication, { date, warn }));
     // Awaited below; until then a failure must not count as unhandled.
     started.catch(() => undefined);
     elsewhere.set(format, started);
   }
+  const template = typeof options.template === 'function' ? options.template() : options.template;
+  const context: RenderContext = { template, date, warn };
   const byFormat = new Map<Format, OutputFile[]>();
   for (const format of options.formats) {
     if (elsewhere.has(format)) continue;

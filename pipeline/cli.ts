@@ -14,7 +14,7 @@ import { isReportError } from './errors.js';
 export { isFormatWorker, serveFormat } from './worker.js';
 import { buildSource, cleanupPending, formatMessage, parseFormats, readSource, UsageError } from './build.js';
 import { FORMATS } from './render/index.js';
-import { loadTemplate } from './templates/index.js';
+import { loadTemplate, type Template } from './templates/index.js';
 import { publish } from './publish.js';
 import { PACKAGE_ROOT } from './paths.js';
 import { DEFAULT_MAX_BYTES } from './read/index.js';
@@ -123,19 +123,31 @@ async function build(sources: string[], values: Options, launch: Launch): Promis
   const worker = launch.pdfWorker && formats.includes('pdf') && formats.length > 1 ? new FormatWorker(launch.pdfWorker, values.template, 'pdf') : undefined;
   if (launch.pdfWorker && !worker) await launch.pdfWorker.terminate();
   try {
-    const template = loadTemplate(values.template);
+    // Loaded once, after the first source is parsed: the PDF worker is handed the parsed
+    // source first. A template that fails to load fails the build once, not per source.
+    let template: Template | undefined;
+    let templateFailed = false;
+    const loadOnce = () => {
+      try {
+        return (template ??= loadTemplate(values.template));
+      } catch (error) {
+        templateFailed = true;
+        throw error;
+      }
+    };
     const progress = !values.quiet && process.stderr.isTTY ? (line: string) => console.error(line) : undefined;
     let failed = 0;
     const stats: Array<{ source: string; timings: Record<string, number> }> = [];
     for (const source of sources) {
       try {
         const concurrent = worker ? { [worker.format]: worker.writer } : undefined;
-        const result = await buildSource(source, { out: values.out, formats, template, maxBytes: limit, progress, concurrent, warn: (line) => console.error(line) });
+        const result = await buildSource(source, { out: values.out, formats, template: loadOnce, maxBytes: limit, progress, concurrent, warn: (line) => console.error(line) });
         stats.push({ source, timings: result.timings });
         if (!values.quiet && !progress) console.error(`${source} -> ${join(values.out, result.publication.name)}/ (${result.written.length} files)`);
       } catch (error) {
         failed++;
-        report(error, source);
+        report(error, templateFailed ? undefined : source);
+        if (templateFailed) break;
       }
     }
     // For `make bench`: stage timings and peak memory, measured inside the process.

@@ -16,7 +16,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { ReportError, isReportError, type Place } from './errors.js';
 import type { Publication } from './model.js';
 import { writerFor, type Format } from './render/index.js';
-import type { OutputFile, RenderContext, Writer } from './render/types.js';
+import type { RemoteWriter } from './build.js';
+import type { OutputFile, RenderContext } from './render/types.js';
 import { loadTemplate, type Template } from './templates/index.js';
 
 /**
@@ -67,12 +68,12 @@ export class FormatWorker {
     this.worker.postMessage(configure);
   }
 
-  /** A writer that renders in the worker. */
-  get writer(): Writer {
+  /** A writer that renders in the worker, with the worker's own copy of the template. */
+  get writer(): RemoteWriter {
     return (publication, context) => this.render(publication, context);
   }
 
-  async render(publication: Publication, context: RenderContext): Promise<OutputFile[]> {
+  async render(publication: Publication, context: Omit<RenderContext, 'template'>): Promise<OutputFile[]> {
     if (this.failure) throw this.failure;
     const id = this.next++;
     const reply = await new Promise<Reply>((resolve, reject) => {

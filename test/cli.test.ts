@@ -69,10 +69,13 @@ describe('reportpress build', () => {
     const out = temp('tpl');
     expect(cli(['build', SEED, '--out', out, '--formats', 'md']).code).toBe(0);
     const before = readFileSync(join(out, 'panyu-2025/panyu-2025.md'));
-    const r = cli(['build', SEED, '--out', out, '--template', join(out, 'no-such-template')]);
+    const other = join(ROOT, 'test/fixtures/cases/guangdong_province_2026.txt');
+    const r = cli(['build', SEED, other, '--out', out, '--template', join(out, 'no-such-template')]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/no-such-template.*does not exist/);
+    // Once, not once per source, and without a source's name in front.
+    expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/^\S*no-such-template: error: template .*does not exist/)]);
     expect(readFileSync(join(out, 'panyu-2025/panyu-2025.md'))).toEqual(before);
+    expect(files(out).some((f) => f.includes('guangdong'))).toBe(false);
   });
 
   it('names the .hbs file of a broken template and writes nothing', () => {
