@@ -278,7 +278,7 @@ function readUnsafeGlyphs(sfnt: Sfnt): Uint8Array | undefined {
   unsafe[0] = 1;
   unsafe.fill(1, sfnt.numGlyphs);
   for (const [from, to] of [...DEFAULT_IGNORABLE, [0x2044, 0x2044]]) {
-    for (let cp = from!; cp <= to!; cp++) unsafe[sfnt.glyphOf(cp)] = 1;
+    for (const glyph of sfnt.glyphsIn(from!, to!)) unsafe[glyph] = 1;
   }
   return unsafe;
 }

@@ -16,6 +16,8 @@ export interface Sfnt {
   numGlyphs: number;
   /** Code point -> glyph id (0 when the font has no glyph for it). */
   glyphOf(cp: number): number;
+  /** Glyphs of the code points from `from` to `to` (inclusive) that the font maps (in a few steps for a long range it does not map). */
+  glyphsIn(from: number, to: number): number[];
   /** False when the cmap is in a form we do not read (then glyphOf maps nothing). */
   cmapExact: boolean;
   /** Advance width of a glyph in font units, as hmtx has it (the last entry repeats). */
@@ -52,6 +54,7 @@ export function openSfnt(data: Uint8Array, name = 'font'): Sfnt {
     unitsPerEm: view.getUint16(head + 18),
     numGlyphs,
     glyphOf: cmap.lookup,
+    glyphsIn: cmap.within,
     cmapExact: cmap.exact,
     advanceOf: (g) => view.getUint16(hmtx + 4 * Math.min(g, metrics - 1)),
     leftBearingOf: (g) => (g < metrics ? view.getInt16(hmtx + 4 * g + 2) : g < numGlyphs ? view.getInt16(hmtx + 4 * metrics + 2 * (g - metrics)) : 0),
@@ -77,7 +80,13 @@ function tableDirectory(view: DataView): Map<string, number> {
  * (0,1), (0,0). Formats 12 and 4 are read; binary search in the subtable as it lies in the file.
  * A font whose chosen subtable is in another format maps nothing (and says so: `exact`).
  */
-function cmapLookup(view: DataView, cmap: number): { lookup: (cp: number) => number; exact: boolean } {
+interface Cmap {
+  lookup: (cp: number) => number;
+  within: (from: number, to: number) => number[];
+  exact: boolean;
+}
+
+function cmapLookup(view: DataView, cmap: number): Cmap {
   const count = view.getUint16(cmap + 2);
   for (const [platform, encoding] of CMAP_PREFERENCE) {
     for (let i = 0; i < count; i++) {
@@ -85,29 +94,61 @@ function cmapLookup(view: DataView, cmap: number): { lookup: (cp: number) => num
       if (view.getUint16(record) !== platform || view.getUint16(record + 2) !== encoding) continue;
       const sub = cmap + view.getUint32(record + 4);
       const format = view.getUint16(sub);
-      if (format === 12) return { lookup: format12(view, sub), exact: true };
-      if (format === 4) return { lookup: format4Lookup(view, sub), exact: true };
-      return { lookup: () => 0, exact: false };
+      if (format === 12) return format12(view, sub);
+      if (format === 4) return perCodePoint(format4Lookup(view, sub), 0xffff);
+      return NOTHING;
     }
   }
-  return { lookup: () => 0, exact: false };
+  return NOTHING;
+}
+
+const NOTHING: Cmap = { lookup: () => 0, within: () => [], exact: false };
+
+/** A cmap that can only be asked code point by code point (none past `last`). */
+function perCodePoint(lookup: (cp: number) => number, last: number): Cmap {
+  const within = (from: number, to: number) => {
+    const glyphs: number[] = [];
+    for (let cp = from; cp <= Math.min(to, last); cp++) {
+      const glyph = lookup(cp);
+      if (glyph) glyphs.push(glyph);
+    }
+    return glyphs;
+  };
+  return { lookup, within, exact: true };
 }
 
 const CMAP_PREFERENCE: Array<[number, number]> = [[3, 10], [0, 6], [0, 4], [3, 1], [0, 3], [0, 2], [0, 1], [0, 0]];
 
-function format12(view: DataView, sub: number): (cp: number) => number {
+/** Format 12: groups of consecutive code points mapped to consecutive glyphs, sorted. */
+function format12(view: DataView, sub: number): Cmap {
   const groups = view.getUint32(sub + 12);
-  return (cp) => {
+  const start = (g: number) => view.getUint32(sub + 16 + 12 * g);
+  const end = (g: number) => view.getUint32(sub + 20 + 12 * g);
+  const glyph = (g: number) => view.getUint32(sub + 24 + 12 * g);
+  /** The first group that ends at or after `cp`. */
+  const firstEndingFrom = (cp: number) => {
     let lo = 0;
-    let hi = groups - 1;
-    while (lo <= hi) {
+    let hi = groups;
+    while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const g = sub + 16 + 12 * mid;
-      if (cp < view.getUint32(g)) hi = mid - 1;
-      else if (cp > view.getUint32(g + 4)) lo = mid + 1;
-      else return view.getUint32(g + 8) + cp - view.getUint32(g);
+      if (end(mid) < cp) lo = mid + 1;
+      else hi = mid;
     }
-    return 0;
+    return lo;
+  };
+  return {
+    lookup: (cp) => {
+      const g = firstEndingFrom(cp);
+      return g < groups && start(g) <= cp ? glyph(g) + cp - start(g) : 0;
+    },
+    within: (from, to) => {
+      const glyphs: number[] = [];
+      for (let g = firstEndingFrom(from); g < groups && start(g) <= to; g++) {
+        for (let cp = Math.max(from, start(g)); cp <= Math.min(to, end(g)); cp++) glyphs.push(glyph(g) + cp - start(g));
+      }
+      return glyphs;
+    },
+    exact: true,
   };
 }
 

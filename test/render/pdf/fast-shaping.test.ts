@@ -13,6 +13,7 @@ import { CASES, publication, SEED, sourceText } from '../../helpers.js';
 import { fastFace, installFastLayout, installFastPdfkitFont, openFastFace, setFastPaths, type FontkitFont, type PdfkitFont } from '../../../pipeline/render/shared/fast-fonts.js';
 import { installFastSubset, type TtfSubset } from '../../../pipeline/render/shared/fast-subset.js';
 import { fontData } from '../../../pipeline/render/shared/fonts.js';
+import { openSfnt } from '../../../pipeline/render/shared/sfnt.js';
 import { publicationDate } from '../../../pipeline/render/shared/dates.js';
 import { write as writePdf } from '../../../pipeline/render/pdf/index.js';
 import { write as writeSummary } from '../../../pipeline/render/summary/index.js';
@@ -89,6 +90,18 @@ describe.each(files.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file) =>
       const line = `${piece} ${piece}`;
       expect(fast.widthOfString(line, 11)).toBe(plain.widthOfString(line, 11));
       expect(fast.encode(line)).toEqual(plain.encode(line));
+    }
+  });
+
+  it('maps code points as fontkit does, one by one and by range', () => {
+    const plain = fontkit.create(fontData(file));
+    const sfnt = openSfnt(fontData(file));
+    const sample = [...'番禺区政府工作报告，。“”（）0123456789ABCxyz%—…'].map((c) => c.codePointAt(0)!);
+    for (const cp of [...sample, 0x20, 0x2044, 0xfeff, 0xe0001, 0x10ffff, 0x20000]) expect(sfnt.glyphOf(cp), `U+${cp.toString(16)}`).toBe(plain.glyphForCodePoint(cp).id);
+    for (const [from, to] of [[0x4e00, 0x4eff], [0x3000, 0x303f], [0x20, 0x7e], [0x2060, 0x206f], [0xe0000, 0xe0fff], [0xfff0, 0xfff8]] as const) {
+      const one: number[] = [];
+      for (let cp = from; cp <= to; cp++) if (sfnt.glyphOf(cp)) one.push(sfnt.glyphOf(cp));
+      expect(sfnt.glyphsIn(from, to), `U+${from.toString(16)}..U+${to.toString(16)}`).toEqual(one);
     }
   });
 
