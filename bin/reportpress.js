@@ -56,13 +56,41 @@ function loadBundle(file) {
   return module.exports;
 }
 
+/**
+ * Packages whose exports a build never reads, run only if one is read: pdfkit loads AES for
+ * encrypting PDFs, which we never do, and building its tables at load costs ~20 ms a thread.
+ */
+const DEFERRED = [/[\\/]node_modules[\\/]@noble[\\/]ciphers[\\/]aes\.js$/];
+
 /** The CommonJS packages the bundle leaves out (pdfmake, pdfkit, fontkit …) get the same cache. */
 function cacheCommonJs() {
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
     if (!filename.includes(`${'/'}node_modules${'/'}`)) return compile.call(this, content, filename);
     const fn = compiled(filename, content);
-    return fn.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
+    const run = (module) => fn.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
+    if (!DEFERRED.some((pattern) => pattern.test(filename))) return run(this);
+    let real;
+    const load = () => {
+      if (!real) {
+        const module = { exports: {}, filename, id: filename, loaded: false };
+        run(module);
+        real = module.exports;
+      }
+      return real;
+    };
+    this.exports = new Proxy(
+      {},
+      {
+        get: (_, key) => load()[key],
+        has: (_, key) => key in load(),
+        ownKeys: () => Reflect.ownKeys(load()),
+        getOwnPropertyDescriptor: (_, key) => {
+          const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
+          return descriptor && { ...descriptor, configurable: true };
+        },
+      },
+    );
   };
 }
 

@@ -118,7 +118,8 @@ export function serveFormat(): void {
 
   port.on('message', async (message: Configure | Job) => {
     if (!('id' in message)) {
-      template = Promise.resolve().then(() => loadTemplate(message.template));
+      // The main thread checks the template's Handlebars files; the layout is what the PDF needs.
+      template = Promise.resolve().then(() => loadTemplate(message.template, process.cwd(), { checkHandlebars: false }));
       template.catch(() => undefined);
       return;
     }

@@ -38,11 +38,19 @@ export interface Template {
 }
 
 
+export interface LoadOptions {
+  /**
+   * Check every .hbs file (syntax, partials, helpers) now; on by default. The PDF worker
+   * thread turns it off: the main thread has checked the same files before it renders.
+   */
+  checkHandlebars?: boolean;
+}
+
 /**
  * `name` is a template name (looked up in ./templates, then in the built-in templates) or a
  * path to a template folder.
  */
-export function loadTemplate(name: string, cwd = process.cwd()): Template {
+export function loadTemplate(name: string, cwd = process.cwd(), options: LoadOptions = {}): Template {
   const dir = locate(name, cwd);
   const root = dirname(dir);
   const { layout, chain } = loadLayout(dir, existsSync(join(root, 'default', LAYOUT_FILE)) ? root : BUILTIN_TEMPLATES);
@@ -57,7 +65,7 @@ export function loadTemplate(name: string, cwd = process.cwd()): Template {
     if (m && !partials.has(m[1]!)) partials.set(m[1]!, file);
   }
   for (const [partial, file] of partials) hbs.registerPartial(partial, readFileSync(file, 'utf8'));
-  for (const [, file] of files) if (file.endsWith('.hbs')) check(file, partials);
+  if (options.checkHandlebars !== false) for (const [, file] of files) if (file.endsWith('.hbs')) check(file, partials);
 
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const find = (rel: string) => files.get(rel.split(sep).join('/'));
