@@ -56,14 +56,11 @@ function loadBundle(file) {
   return module.exports;
 }
 
-/**
- * Packages whose exports a build never reads, run only if one is read: pdfkit loads AES for
- * encrypting PDFs, which we never do, and building its tables at load costs ~20 ms a thread.
- */
-const DEFERRED = [/[\\/]node_modules[\\/]@noble[\\/]ciphers[\\/]aes\.js$/];
-
 /** The CommonJS packages the bundle leaves out (pdfmake, pdfkit, fontkit …) get the same cache. */
 function cacheCommonJs() {
+  // Packages whose exports a build never reads, run only if one is read: pdfkit loads AES for
+  // encrypting PDFs, which we never do, and building its tables at load costs ~20 ms a thread.
+  const DEFERRED = [/[\\/]node_modules[\\/]@noble[\\/]ciphers[\\/]aes\.js$/];
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
     if (!filename.includes(`${'/'}node_modules${'/'}`)) return compile.call(this, content, filename);

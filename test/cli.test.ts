@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, appendFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, appendFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SEED } from './helpers.js';
@@ -134,6 +134,21 @@ describe('reportpress --help', () => {
     const r = cli(['--help']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/reportpress build <source\.\.\.>/);
+  });
+});
+
+describe('bin/reportpress.js without a current bundle', () => {
+  it('runs the compiled modules, PDF and all (a build that ran tsc but not the bundler)', () => {
+    // A copy of the installation without dist/reportpress.cjs, its packages and templates linked.
+    const root = temp('nobundle');
+    cpSync(join(ROOT, 'bin'), join(root, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist/pipeline'), join(root, 'dist/pipeline'), { recursive: true });
+    cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
+    for (const linked of ['node_modules', 'templates']) symlinkSync(join(ROOT, linked), join(root, linked));
+    const out = temp('nobundle-out');
+    const r = spawnSync(process.execPath, [join(root, 'bin/reportpress.js'), 'build', SEED, '--out', out, '-f', 'md,pdf'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(out, 'panyu-2025/panyu-2025.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
 
