@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point. `make` (and npm's prepare step) compile the TypeScript to dist/ and bundle it
-// into one file, dist/reportpress.cjs. Loading one file instead of hundreds of modules, and
+// into one file, dist/reportpress.cjs (and the PDF worker's part into dist/reportpress-pdf.cjs).
+// Loading one file instead of hundreds of modules, and
 // reusing V8's compiled code from the previous run (kept in node_modules/.cache), starts a
 // build about 0.3 s sooner. Without a bundle as new as the compiled modules, those are used.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,25 +10,29 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
-import { isMainThread, Worker } from 'node:worker_threads';
+import { isMainThread, threadId, Worker, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 
 const tiers = holdBackOptimisingCompiler(process.argv.slice(2));
 const pdfWorker = isMainThread ? startPdfWorker(process.argv.slice(2)) : undefined;
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const bundle = join(root, 'dist/reportpress.cjs');
+// A PDF worker thread of a build (pipeline/worker.ts) runs this script too, with a bundle of
+// its own: the PDF writer and the template loader.
+const worker = !isMainThread && !!workerData?.reportpressWorker;
+const bundle = join(root, worker ? 'dist/reportpress-pdf.cjs' : 'dist/reportpress.cjs');
 const cacheDir = join(root, 'node_modules/.cache/reportpress');
 const pending = [];
 cacheCommonJs();
-const modules = join(root, 'dist/pipeline/cli.js');
+const modules = join(root, worker ? 'dist/pipeline/pdf-worker.js' : 'dist/pipeline/cli.js');
 // A bundle older than the compiled modules (tsc ran, the bundler did not) would run old code.
 const fresh = existsSync(bundle) && (!existsSync(modules) || statSync(bundle).mtimeMs >= statSync(modules).mtimeMs);
-const cli = fresh ? loadBundle(bundle) : await import('../dist/pipeline/cli.js');
+const cli = fresh ? loadBundle(bundle) : await import(worker ? '../dist/pipeline/pdf-worker.js' : '../dist/pipeline/cli.js');
 
-if (cli.isFormatWorker()) {
-  // This script run as the PDF worker thread of a build (pipeline/worker.ts): serve it.
-  cli.serveFormat();
+if (worker) {
+  // Its code caches are saved once it has rendered (so they hold what rendering compiled):
+  // the main thread may stop it as soon as it has the PDF.
+  cli.serve(() => pending.splice(0).forEach((save) => save()));
 } else {
   cli.installSignalHandlers();
   // A closed pipe (reportpress ast x | head) is not an error.
@@ -113,7 +118,7 @@ function compiled(file, source) {
     pending.push(() => {
       try {
         mkdirSync(cacheDir, { recursive: true });
-        const temp = `${cacheFile}.${process.pid}`;
+        const temp = `${cacheFile}.${process.pid}-${threadId}`;
         writeFileSync(temp, script.createCachedData());
         renameSync(temp, cacheFile);
         // Caches of earlier versions of this file are never read again.

@@ -11,7 +11,6 @@ import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isReportError } from './errors.js';
-export { isFormatWorker, serveFormat } from './worker.js';
 import { buildSource, cleanupPending, formatMessage, parseFormats, readSource, UsageError } from './build.js';
 import { FORMATS } from './render/index.js';
 import { loadTemplate, type Template } from './templates/index.js';

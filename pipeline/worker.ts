@@ -12,12 +12,12 @@
  * bytes (a test compares them). Its warnings come back with the files; its errors come back as
  * messages and are raised in the main thread as they would have been there.
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { ReportError, isReportError, type Place } from './errors.js';
 import type { Publication } from './model.js';
-import { writerFor, type Format } from './render/index.js';
+import type { Format } from './render/index.js';
 import type { RemoteWriter } from './build.js';
-import type { OutputFile, RenderContext } from './render/types.js';
+import type { OutputFile, RenderContext, Writer } from './render/types.js';
 import { loadTemplate, type Template } from './templates/index.js';
 
 /**
@@ -99,20 +99,15 @@ export class FormatWorker {
   }
 }
 
-/** True in a thread started as a format worker (see Setup). */
-export function isFormatWorker(): boolean {
-  return !isMainThread && !!(workerData as Partial<Setup> | undefined)?.reportpressWorker;
-}
-
 /**
- * The worker's side: loads its writer at once (while the main thread loads the pipeline and
+ * The worker's side (started from pdf-worker.ts, which says how to load the writer): loads its writer at once (while the main thread loads the pipeline and
  * parses), the template when told which, then renders each publication it is sent.
  */
-export function serveFormat(): void {
+export function serveFormat(load: (format: Format) => Promise<Writer>, rendered?: () => void): void {
   const { format } = (workerData as Setup).reportpressWorker;
   const port = parentPort!;
   // Errors are kept for the first job: the main thread reports them with its source's name.
-  const writer = writerFor(format);
+  const writer = load(format);
   writer.catch(() => undefined);
   let template: Promise<Template> | undefined;
 
@@ -130,6 +125,7 @@ export function serveFormat(): void {
       const context: RenderContext = { template: await template!, date: job.date, warn: (warning) => warnings.push(warning) };
       const files = await (await writer)(job.publication, context);
       reply = { id: job.id, files, warnings };
+      rendered?.();
     } catch (error) {
       const place = isReportError(error) ? { file: error.file, line: error.line, column: error.column } : undefined;
       reply = { id: job.id, error: { message: (error as Error)?.message ?? String(error), place, stack: (error as Error)?.stack } };

@@ -16,6 +16,7 @@ import { ReportError } from '../errors.js';
 import { HELPERS } from './helpers.js';
 import { BUILTIN_TEMPLATES } from '../paths.js';
 import { LAYOUT_FILE, loadLayout, resolveTemplateDir, type Layout } from './layout.js';
+import { compileCached } from './precompiled.js';
 
 export type { Layout, Style, FontFace } from './layout.js';
 
@@ -64,8 +65,8 @@ export function loadTemplate(name: string, cwd = process.cwd(), options: LoadOpt
     const m = /^partials\/(.+)\.hbs$/.exec(rel);
     if (m && !partials.has(m[1]!)) partials.set(m[1]!, file);
   }
-  for (const [partial, file] of partials) hbs.registerPartial(partial, readFileSync(file, 'utf8'));
   if (options.checkHandlebars !== false) for (const [, file] of files) if (file.endsWith('.hbs')) check(file, partials);
+  for (const [partial, file] of partials) hbs.registerPartial(partial, compile(hbs, readFileSync(file, 'utf8'), file));
 
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const find = (rel: string) => files.get(rel.split(sep).join('/'));
@@ -83,7 +84,7 @@ export function loadTemplate(name: string, cwd = process.cwd(), options: LoadOpt
     render(rel, data) {
       let fn = compiled.get(rel);
       if (!fn) {
-        fn = hbs.compile(template.read(rel), { noEscape: false });
+        fn = compile(hbs, template.read(rel), find(rel)!, { noEscape: false });
         compiled.set(rel, fn);
       }
       return run(fn, data, find(rel)!);
@@ -91,7 +92,7 @@ export function loadTemplate(name: string, cwd = process.cwd(), options: LoadOpt
     renderString(source, data) {
       let fn = compiled.get('\0' + source);
       if (!fn) {
-        fn = hbs.compile(source);
+        fn = compile(hbs, source, join(dir, LAYOUT_FILE));
         compiled.set('\0' + source, fn);
       }
       return run(fn, data, join(dir, LAYOUT_FILE));
@@ -170,6 +171,15 @@ function check(file: string, partials: Map<string, string>): void {
     }
   };
   visit(ast);
+}
+
+/** A compiled template (see precompiled.ts); a syntax error names the file. */
+function compile(env: typeof Handlebars, source: string, file: string, options?: CompileOptions): HandlebarsTemplateDelegate {
+  try {
+    return compileCached(env, source, options);
+  } catch (e) {
+    throw new ReportError({ file }, `Handlebars: ${(e as Error).message.split('\n')[0]}`);
+  }
 }
 
 const BUILTIN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
