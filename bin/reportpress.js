@@ -13,6 +13,14 @@ import { Script } from 'node:vm';
 import { isMainThread, threadId, Worker, workerData } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 
+// Ctrl-C while the pipeline loads: nothing has been written yet, so stop at once (the
+// pipeline's own handler, which cleans up, takes over once it is loaded).
+const stopEarly = (signal) => {
+  process.stderr.write(`reportpress: interrupted (${signal}); no partial files left\n`);
+  process.exit(130);
+};
+if (isMainThread) for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stopEarly);
+
 const tiers = holdBackOptimisingCompiler(process.argv.slice(2));
 const pdfWorker = isMainThread ? startPdfWorker(process.argv.slice(2)) : undefined;
 
@@ -34,6 +42,7 @@ if (worker) {
   // the main thread may stop it as soon as it has the PDF.
   cli.serve(() => pending.splice(0).forEach((save) => save()));
 } else {
+  for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, stopEarly);
   cli.installSignalHandlers();
   // A closed pipe (reportpress ast x | head) is not an error.
   process.stdout.on('error', (error) => {

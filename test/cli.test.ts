@@ -189,7 +189,7 @@ describe('the PDF in a worker thread', () => {
 });
 
 describe('interrupting a build', () => {
-  it.each([300, 700, 1100])('Ctrl-C after %i ms leaves no temporary or partial files', async (delay) => {
+  it.each([150, 300, 700, 1100])('Ctrl-C after %i ms leaves no temporary or partial files', async (delay) => {
     const { spawn } = await import('node:child_process');
     const out = temp('int');
     const child = spawn(process.execPath, [CLI, 'build', SEED, ...['baoding_city_2022', 'guangdong_province_2026'].map((n) => join(ROOT, `test/fixtures/cases/${n}.txt`)), '--out', out], { cwd: ROOT });
@@ -198,7 +198,10 @@ describe('interrupting a build', () => {
     await new Promise((r) => setTimeout(r, delay));
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-    expect([0, 130]).toContain(code);
+    // Before Node has run our script (a loaded machine can take that long), the signal's
+    // default action ends the process: then nothing can have been written.
+    if (code === null) expect(files(out)).toEqual([]);
+    else expect([0, 130]).toContain(code);
     if (code === 130) expect(stderr).toMatch(/interrupted/);
     const left = files(out).filter((f) => /\.tmp-|\.old-/.test(f));
     expect(left).toEqual([]);
