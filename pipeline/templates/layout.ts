@@ -9,9 +9,11 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import Handlebars from 'handlebars';
 import { ReportError } from '../errors.js';
+import { cachePath, readCached, writeCached } from './cache.js';
 import { LAYOUT_SPEC, STYLE_NAMES, checkScalar, type Spec, type StyleName } from './schema.js';
 import { MM, type LineHeight } from './units.js';
 
@@ -61,9 +63,9 @@ export const LAYOUT_FILE = 'layout.yaml';
 interface Source {
   file: string;
   dir: string;
-  doc: Document;
-  lines: LineCounter;
   data: Record<string, unknown>;
+  /** The YAML document with positions, for messages (parsed on demand when `data` came from the cache). */
+  located(): { doc: Document; lines: LineCounter };
 }
 
 /** Loads `dir/layout.yaml` and the layouts it extends; returns the layout and the folder chain. */
@@ -93,10 +95,34 @@ export function resolveTemplateDir(nameOrPath: string, from: string, templatesRo
   return resolve(templatesRoot, nameOrPath);
 }
 
+/**
+ * A layout file's data. Parsing YAML is ~10-20 ms a file; the data of a file that parsed
+ * cleanly is kept by content hash (cache.ts, V8's serialisation, so numbers such as .inf
+ * survive), and the document itself is parsed again only to point a message at a line.
+ */
 function readSource(dir: string): Source {
   const file = join(dir, LAYOUT_FILE);
   if (!existsSync(file)) throw new ReportError({ file }, 'layout file not found');
   const text = readFileSync(file, 'utf8');
+  const cache = cachePath('layouts', [YAML_VERSION, text], '.v8');
+  const cached = readCached(cache);
+  if (cached) {
+    try {
+      const data = deserialize(cached) as Record<string, unknown>;
+      let located: ReturnType<Source['located']> | undefined;
+      return { file, dir, data, located: () => (located ??= parseYaml(file, text)) };
+    } catch {
+      // a damaged cache file: parsed again below
+    }
+  }
+  const located = parseYaml(file, text);
+  const data = located.doc.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new ReportError({ file, line: 1 }, 'a layout file is a mapping of keys');
+  writeCached(cache, serialize(data));
+  return { file, dir, data: data as Record<string, unknown>, located: () => located };
+}
+
+function parseYaml(file: string, text: string): { doc: Document; lines: LineCounter } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const problem = doc.errors[0];
@@ -104,22 +130,31 @@ function readSource(dir: string): Source {
     const pos = problem.linePos?.[0];
     throw new ReportError({ file, line: pos?.line, column: pos?.col }, `not valid YAML: ${problem.message.split('\n')[0]}`);
   }
-  const data = doc.toJS() ?? {};
-  if (typeof data !== 'object' || Array.isArray(data)) throw new ReportError({ file, line: 1 }, 'a layout file is a mapping of keys');
-  return { file, dir, doc, lines, data: data as Record<string, unknown> };
+  return { doc, lines };
+}
+
+/** Whether `data` has a value (null included) at `path`. */
+function hasPath(data: unknown, path: Array<string | number>): boolean {
+  let node = data;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !(key in node)) return false;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return true;
 }
 
 function error(source: Source, path: Array<string | number>, message: string): ReportError {
-  const node = source.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  const { doc, lines } = source.located();
+  const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
   let keyNode: { range?: [number, number, number] } | undefined;
   // Point at the key when we can (unknown keys), else at the value.
-  const parent = path.length > 1 ? source.doc.getIn(path.slice(0, -1), true) : source.doc.contents;
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
   if (isMap(parent)) {
     const pair = parent.items.find((p) => (p.key as { value?: unknown })?.value === path[path.length - 1]);
     keyNode = pair?.key as typeof keyNode;
   }
   const offset = keyNode?.range?.[0] ?? node?.range?.[0];
-  const pos = offset !== undefined ? source.lines.linePos(offset) : undefined;
+  const pos = offset !== undefined ? lines.linePos(offset) : undefined;
   const key = path.join('.');
   return new ReportError({ file: source.file, line: pos?.line, column: pos?.col }, key ? `${key}: ${message}` : message);
 }
@@ -224,7 +259,7 @@ function resolveLayout(merged: Record<string, unknown>, sources: Source[]): Layo
   const d = defaults(LAYOUT_SPEC, merged) as Record<string, any>;
   const top = sources[0]!;
   // The file that sets a key, child first, so errors name the file to fix.
-  const owner = (path: string[]) => sources.find((s) => s.doc.hasIn(path)) ?? top;
+  const owner = (path: string[]) => sources.find((s) => hasPath(s.data, path)) ?? top;
 
   const [w, h] = d.page.size as [number, number];
   const landscape = d.page.orientation === 'landscape';
@@ -272,6 +307,15 @@ function resolveLayout(merged: Record<string, unknown>, sources: Source[]): Layo
 }
 
 const require = createRequire(import.meta.url);
+
+/** Part of the key of cached layout data: another version of the parser may read a file otherwise. */
+const YAML_VERSION = ((): string => {
+  try {
+    return (JSON.parse(readFileSync(join(dirname(require.resolve('yaml')), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+})();
 
 /** `npm:<package>/<file>`, a path relative to the template folder, or an absolute path. */
 function fontFile(source: Source, path: string[], ref: string): string {

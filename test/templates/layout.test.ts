@@ -90,6 +90,13 @@ describe('layout files', () => {
     expect(message).toContain('broken.ttf');
   });
 
+  it('points at the same line when the layout data comes from the cache (a second load)', () => {
+    const layout = `# ${Math.random()}\nextends: default\npage:\n  orientaton: portrait\n`;
+    const first = error(template(layout));
+    expect(first).toMatch(/layout\.yaml:4:3: error: page\.orientaton: unknown key/);
+    expect(error(template(layout)).replace(/^.*layout\.yaml/, 'layout.yaml')).toBe(first.replace(/^.*layout\.yaml/, 'layout.yaml'));
+  });
+
   it('reports a missing template folder', () => {
     expect(error('/no/such/template')).toMatch(/^\/no\/such\/template: error: template .* does not exist/);
   });
