@@ -1,17 +1,16 @@
 #!/usr/bin/env node
 // Entry point. `make` (and npm's prepare step) compile the TypeScript to dist/ and bundle it
 // into one file, dist/reportpress.cjs (and the PDF worker's part into dist/reportpress-pdf.cjs).
-// Loading one file instead of hundreds of modules, and
-// reusing V8's compiled code from the previous run (kept in node_modules/.cache), starts a
-// build about 0.3 s sooner. Without a bundle as new as the compiled modules, those are used.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+// Loading one file instead of hundreds of modules, and reusing V8's compiled code from the
+// previous run (kept in node_modules/.cache; see load.js), starts a build about 0.3 s sooner.
+// Without a bundle as new as the compiled modules, those are used.
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { Script } from 'node:vm';
-import { isMainThread, threadId, Worker, workerData } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
+import { isMainThread, Worker, workerData } from 'node:worker_threads';
+import { Loader } from './load.js';
 
 // Ctrl-C while the pipeline loads: nothing has been written yet, so stop at once (the
 // pipeline's own handler, which cleans up, takes over once it is loaded).
@@ -29,18 +28,17 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 // its own: the PDF writer and the template loader.
 const worker = !isMainThread && !!workerData?.reportpressWorker;
 const bundle = join(root, worker ? 'dist/reportpress-pdf.cjs' : 'dist/reportpress.cjs');
-const cacheDir = join(root, 'node_modules/.cache/reportpress');
-const pending = [];
-cacheCommonJs();
+const loader = new Loader(root, join(root, 'node_modules/.cache/reportpress'), tiers);
+loader.installPackageHook();
 const modules = join(root, worker ? 'dist/pipeline/pdf-worker.js' : 'dist/pipeline/cli.js');
 // A bundle older than the compiled modules (tsc ran, the bundler did not) would run old code.
 const fresh = existsSync(bundle) && (!existsSync(modules) || statSync(bundle).mtimeMs >= statSync(modules).mtimeMs);
-const cli = fresh ? loadBundle(bundle) : await import(worker ? '../dist/pipeline/pdf-worker.js' : '../dist/pipeline/cli.js');
+const cli = fresh ? loader.loadBundle(bundle) : await import(worker ? '../dist/pipeline/pdf-worker.js' : '../dist/pipeline/cli.js');
 
 if (worker) {
   // Its code caches are saved once it has rendered (so they hold what rendering compiled):
   // the main thread may stop it as soon as it has the PDF.
-  cli.serve(() => pending.splice(0).forEach((save) => save()));
+  cli.serve(() => loader.save());
 } else {
   for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, stopEarly);
   cli.installSignalHandlers();
@@ -54,91 +52,13 @@ if (worker) {
     .then(
       (code) => {
         process.exitCode = code;
-        for (const save of pending) save();
+        loader.save();
       },
       (error) => {
         process.exitCode = cli.report(error);
       },
     )
     .finally(() => pdfWorker?.terminate());
-}
-
-/** Runs the CommonJS bundle through V8 with the code cache of the last run, when there is one. */
-function loadBundle(file) {
-  const module = { exports: {} };
-  compiled(file, readFileSync(file, 'utf8')).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  return module.exports;
-}
-
-/** The CommonJS packages the bundle leaves out (pdfmake, pdfkit, fontkit …) get the same cache. */
-function cacheCommonJs() {
-  // Packages whose exports a build never uses, run only if one is read: pdfkit loads AES and
-  // SHA-2 for encrypting PDFs, which we never do (building AES's tables alone costs ~20 ms),
-  // and fontkit a Brotli decoder for WOFF2 fonts, which templates cannot name (~7 ms). ~35 ms
-  // a thread in all.
-  const DEFERRED = [/@noble[\\/]ciphers[\\/]aes\.js$/, /@noble[\\/]hashes[\\/](utils|sha2)\.js$/, /[\\/]brotli[\\/]decompress\.js$/];
-  const compile = Module.prototype._compile;
-  Module.prototype._compile = function (content, filename) {
-    if (!filename.includes(`${'/'}node_modules${'/'}`)) return compile.call(this, content, filename);
-    const fn = compiled(filename, content);
-    const run = (module) => fn.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
-    if (!DEFERRED.some((pattern) => pattern.test(filename))) return run(this);
-    let real;
-    const load = () => {
-      if (!real) {
-        const module = { exports: {}, filename, id: filename, loaded: false };
-        run(module);
-        real = module.exports;
-      }
-      return real;
-    };
-    // A function as the target, so a module whose export is a function can be called.
-    this.exports = new Proxy(
-      () => undefined,
-      {
-        apply: (_, self, args) => Reflect.apply(load(), self, args),
-        get: (_, key) => load()[key],
-        has: (_, key) => key in load(),
-        ownKeys: () => Reflect.ownKeys(load()),
-        getOwnPropertyDescriptor: (_, key) => {
-          const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
-          return descriptor && { ...descriptor, configurable: true };
-        },
-      },
-    );
-  };
-}
-
-/** Compiles a CommonJS file with V8's code cache from the last run; saves a new one after this run. */
-function compiled(file, source) {
-  const { size, mtimeMs } = statSync(file);
-  const name = file.slice(root.length).replace(/[^\w.-]+/g, '_');
-  // V8 rejects a cache made under other flags, so each set of compiler tiers keeps its own.
-  const cacheFile = join(cacheDir, `${name}-${size}-${Math.trunc(mtimeMs)}-${tiers}.v8cache`);
-  let cachedData;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    // first run after an install or a build
-  }
-  const script = new Script(Module.wrap(source), { filename: file, cachedData });
-  if (!cachedData || script.cachedDataRejected) {
-    // Saved after the command ran, so the cache holds the functions it compiled, not just the top level.
-    pending.push(() => {
-      try {
-        mkdirSync(cacheDir, { recursive: true });
-        const temp = `${cacheFile}.${process.pid}-${threadId}`;
-        writeFileSync(temp, script.createCachedData());
-        renameSync(temp, cacheFile);
-        // Caches of earlier versions of this file are never read again.
-        const current = `${name}-${size}-${Math.trunc(mtimeMs)}-`;
-        for (const old of readdirSync(cacheDir)) if (old.startsWith(`${name}-`) && !old.startsWith(current)) rmSync(join(cacheDir, old), { force: true });
-      } catch {
-        // A read-only installation runs without the cache.
-      }
-    });
-  }
-  return script.runInThisContext();
 }
 
 /**

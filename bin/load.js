@@ -1,0 +1,128 @@
+// How bin/reportpress.js loads code fast: the bundle and the CommonJS packages it leaves out
+// (pdfmake, pdfkit, fontkit …) run through V8 with the code cache of the last run; packages a
+// build never uses are run only if used; one pure-JS decompressor is swapped for Node's own.
+// No side effects until installPackageHook() is called.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import { threadId } from 'node:worker_threads';
+import { inflateRawSync } from 'node:zlib';
+
+/**
+ * Packages whose exports a build never uses, run only if one is read: pdfkit loads AES and
+ * SHA-2 for encrypting PDFs, which we never do (building AES's tables alone costs ~20 ms), and
+ * fontkit a Brotli decoder for WOFF2 fonts, which templates cannot name (~7 ms).
+ */
+export const DEFERRED = [/@noble[\\/]ciphers[\\/]aes\.js$/, /@noble[\\/]hashes[\\/](utils|sha2)\.js$/, /[\\/]brotli[\\/]decompress\.js$/];
+
+/**
+ * tiny-inflate, as fontkit and unicode-trie call it: raw DEFLATE data from `source` into
+ * `dest`, which is returned (a shorter copy when the data ends early). unicode-trie inflates
+ * the Unicode property tables of fontkit, linebreak and unicode-properties this way as they
+ * load; in JavaScript without the optimising compiler that is ~15 ms a thread, in zlib well
+ * under one. Same bytes: DEFLATE decoding has one result.
+ */
+export function nativeInflate(source, dest) {
+  const out = inflateRawSync(source);
+  const length = Math.min(out.length, dest.length);
+  dest.set(length === out.length ? out : out.subarray(0, length));
+  return length < dest.length ? dest.slice(0, length) : dest;
+}
+const REPLACED = [[/[\\/]node_modules[\\/]tiny-inflate[\\/]index\.js$/, nativeInflate]];
+
+export class Loader {
+  /**
+   * @param {string} root the installation (cache file names are relative to it)
+   * @param {string} cacheDir where code caches are kept
+   * @param {string} tiers the compiler tiers in force (V8 rejects a cache made under other flags)
+   */
+  constructor(root, cacheDir, tiers) {
+    this.root = root;
+    this.cacheDir = cacheDir;
+    this.tiers = tiers;
+    /** Caches to write, once the command has run (so they hold what it compiled). */
+    this.pending = [];
+  }
+
+  /** Runs a CommonJS bundle; returns its exports. */
+  loadBundle(file) {
+    const module = { exports: {} };
+    this.compiled(file, readFileSync(file, 'utf8')).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+    return module.exports;
+  }
+
+  /** Every CommonJS file under node_modules goes through `compiled`, DEFERRED and REPLACED. */
+  installPackageHook() {
+    const compile = Module.prototype._compile;
+    const loader = this;
+    Module.prototype._compile = function (content, filename) {
+      if (!filename.includes(`${'/'}node_modules${'/'}`)) return compile.call(this, content, filename);
+      const replacement = REPLACED.find(([pattern]) => pattern.test(filename));
+      if (replacement) {
+        this.exports = replacement[1];
+        return;
+      }
+      const fn = loader.compiled(filename, content);
+      const run = (module) => fn.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
+      if (!DEFERRED.some((pattern) => pattern.test(filename))) return run(this);
+      this.exports = deferred(() => {
+        const module = { exports: {}, filename, id: filename, loaded: false };
+        run(module);
+        return module.exports;
+      });
+    };
+  }
+
+  /** Writes the caches this run made (see pending). */
+  save() {
+    this.pending.splice(0).forEach((save) => save());
+  }
+
+  /** Compiles a CommonJS file with V8's code cache from the last run; queues a new one when there was none. */
+  compiled(file, source) {
+    const { size, mtimeMs } = statSync(file);
+    const name = file.slice(this.root.length).replace(/[^\w.-]+/g, '_');
+    const cacheFile = join(this.cacheDir, `${name}-${size}-${Math.trunc(mtimeMs)}-${this.tiers}.v8cache`);
+    let cachedData;
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // first run after an install or a build
+    }
+    const script = new Script(Module.wrap(source), { filename: file, cachedData });
+    if (!cachedData || script.cachedDataRejected) {
+      this.pending.push(() => {
+        try {
+          mkdirSync(this.cacheDir, { recursive: true });
+          const temp = `${cacheFile}.${process.pid}-${threadId}`;
+          writeFileSync(temp, script.createCachedData());
+          renameSync(temp, cacheFile);
+          // Caches of earlier versions of this file are never read again.
+          const current = `${name}-${size}-${Math.trunc(mtimeMs)}-`;
+          for (const old of readdirSync(this.cacheDir)) if (old.startsWith(`${name}-`) && !old.startsWith(current)) rmSync(join(this.cacheDir, old), { force: true });
+        } catch {
+          // A read-only installation runs without the cache.
+        }
+      });
+    }
+    return script.runInThisContext();
+  }
+}
+
+/** Exports that run `load` the first time anything is read from them (or they are called). */
+export function deferred(load) {
+  let real;
+  const target = () => (real ??= load());
+  // A function as the proxy's target, so a module whose export is a function can be called.
+  return new Proxy(() => undefined, {
+    apply: (_, self, args) => Reflect.apply(target(), self, args),
+    get: (_, key) => target()[key],
+    has: (_, key) => key in target(),
+    ownKeys: () => Reflect.ownKeys(target()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(target(), key);
+      return descriptor && { ...descriptor, configurable: true };
+    },
+  });
+}
