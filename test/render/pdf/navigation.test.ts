@@ -66,6 +66,15 @@ describe.each(CASES)('$name', (c) => {
     const linked = new Set(JSON.stringify(publication(c.path).tree).match(/#gloss-\d+/g) ?? []);
     for (const url of linked) expect(dests).toContain(url.slice(1));
   });
+
+  it('keeps its named destinations in byte order, as readers search them', async () => {
+    // pdfkit writes the name tree as plain text: /Names [(key) [dest] (key) [dest] …]
+    const text = Buffer.from((await render(c.path)).bytes).toString('latin1');
+    const tree = text.slice(text.indexOf('/Names ['), text.indexOf('>>', text.indexOf('/Names [')));
+    const keys = [...tree.matchAll(/\(([^)]*)\)\s*\[/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(10);
+    expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
 });
 
 describe('the seed', () => {
