@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { isMainThread, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, MessageChannel, Worker, workerData } from 'node:worker_threads';
 import { Loader } from './load.js';
 
 // Ctrl-C while the pipeline loads: nothing has been written yet, so stop at once (the
@@ -21,6 +21,7 @@ const stopEarly = (signal) => {
 if (isMainThread) for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stopEarly);
 
 const tiers = holdBackOptimisingCompiler(process.argv.slice(2));
+const fonts = new MessageChannel();
 const pdfWorker = isMainThread ? startPdfWorker(process.argv.slice(2)) : undefined;
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -48,7 +49,7 @@ if (worker) {
     throw error;
   });
   cli
-    .main(process.argv.slice(2), { pdfWorker })
+    .main(process.argv.slice(2), { pdfWorker, fontPort: fonts.port1 })
     .then(
       (code) => {
         process.exitCode = code;
@@ -58,7 +59,10 @@ if (worker) {
         process.exitCode = cli.report(error);
       },
     )
-    .finally(() => pdfWorker?.terminate());
+    .finally(() => {
+      fonts.port1.close();
+      return pdfWorker?.terminate();
+    });
 }
 
 /**
@@ -105,5 +109,6 @@ function startPdfWorker(args) {
   if (list && (!list.includes('pdf') || list.length < 2)) return undefined;
   // The shape of pipeline/worker.ts's Setup. The worker gets the command line too, so it
   // picks the same compiler tiers, and with them the code caches V8 accepts.
-  return new Worker(new URL(import.meta.url), { argv: args, workerData: { reportpressWorker: { format: 'pdf' } } });
+  const setup = { reportpressWorker: { format: 'pdf', fonts: fonts.port2 } };
+  return new Worker(new URL(import.meta.url), { argv: args, workerData: setup, transferList: [fonts.port2] });
 }

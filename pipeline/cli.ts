@@ -17,7 +17,8 @@ import { loadTemplate, type Template } from './templates/index.js';
 import { publish } from './publish.js';
 import { PACKAGE_ROOT } from './paths.js';
 import { DEFAULT_MAX_BYTES } from './read/index.js';
-import type { Worker } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import { takeFontsFrom } from './render/shared/fonts.js';
 import { FormatWorker } from './worker.js';
 
 const HELP = `reportpress: Chinese government work reports -> PDF, DOCX, EPUB, HTML, Markdown and a one-page summary
@@ -59,6 +60,8 @@ export interface Launch {
    * in it; otherwise it is stopped.
    */
   pdfWorker?: Worker;
+  /** Where that worker shares the font files it reads. */
+  fontPort?: MessagePort;
 }
 
 export async function main(argv: string[], launch: Launch = {}): Promise<number> {
@@ -121,6 +124,7 @@ async function build(sources: string[], values: Options, launch: Launch): Promis
   const limit = maxBytes(values);
   const worker = launch.pdfWorker && formats.includes('pdf') && formats.length > 1 ? new FormatWorker(launch.pdfWorker, values.template, 'pdf') : undefined;
   if (launch.pdfWorker && !worker) await launch.pdfWorker.terminate();
+  if (worker && launch.fontPort) takeFontsFrom(launch.fontPort);
   try {
     // Loaded once, after the first source is parsed: the PDF worker is handed the parsed
     // source first. A template that fails to load fails the build once, not per source.

@@ -12,7 +12,8 @@
  * bytes (a test compares them). Its warnings come back with the files; its errors come back as
  * messages and are raised in the main thread as they would have been there.
  */
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort, type Worker } from 'node:worker_threads';
+import { shareFontsTo } from './render/shared/fonts.js';
 import { ReportError, isReportError, type Place } from './errors.js';
 import type { Publication } from './model.js';
 import type { Format } from './render/index.js';
@@ -25,7 +26,8 @@ import { loadTemplate, type Template } from './templates/index.js';
  * starts it, with itself as the script, before it loads the pipeline.
  */
 export interface Setup {
-  reportpressWorker: { format: Format };
+  /** `fonts`: where to share the font files it reads (see shared/fonts.ts). */
+  reportpressWorker: { format: Format; fonts?: MessagePort };
 }
 /** The first message: the template, once the command line has been read. */
 interface Configure {
@@ -104,8 +106,9 @@ export class FormatWorker {
  * parses), the template when told which, then renders each publication it is sent.
  */
 export function serveFormat(load: (format: Format) => Promise<Writer>, rendered?: () => void): void {
-  const { format } = (workerData as Setup).reportpressWorker;
+  const { format, fonts } = (workerData as Setup).reportpressWorker;
   const port = parentPort!;
+  if (fonts) shareFontsTo(fonts);
   // Errors are kept for the first job: the main thread reports them with its source's name.
   const writer = load(format);
   writer.catch(() => undefined);

@@ -4,8 +4,9 @@
  * come back as the errors they would have been here. (test/cli.test.ts compares whole builds
  * with and without it.)
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FormatWorker, type Setup } from '../pipeline/worker.js';
 import { ReportError } from '../pipeline/errors.js';
@@ -47,6 +48,22 @@ describe('the PDF worker', () => {
     const failure = running.render(pub, { template: loadTemplate('default'), date, warn: () => undefined });
     await expect(failure).rejects.toBeInstanceOf(ReportError);
     await expect(failure).rejects.toMatchObject({ file: '/no/such/template', message: expect.stringMatching(/does not exist/) });
+  });
+
+  it('shares the font files it reads with this thread instead of this thread reading them again', async () => {
+    const channel = new MessageChannel();
+    const setup: Setup = { reportpressWorker: { format: 'pdf', fonts: channel.port2 } };
+    running = new FormatWorker(new Worker(join(ROOT, 'bin/reportpress.js'), { workerData: setup, transferList: [channel.port2] }), 'default', 'pdf');
+    await running.render(pub, { date, warn: () => undefined });
+    // A copy of the font module that has read nothing yet (this file's other tests read fonts here).
+    vi.resetModules();
+    const { fontData, takeFontsFrom } = await import('../pipeline/render/shared/fonts.js');
+    takeFontsFrom(channel.port1);
+    const body = loadTemplate('default').layout.fonts[loadTemplate('default').layout.styles.body.font]!.regular;
+    const data = fontData(body);
+    expect(data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(data.equals(readFileSync(body))).toBe(true);
+    channel.port1.close();
   });
 
   it('fails every job, rather than hanging, once the thread has stopped', async () => {

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, read as fsRead, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { inflateSync } from 'node:zlib';
 import { PACKAGE_ROOT } from '../../paths.js';
 
@@ -24,15 +25,58 @@ const tables = new Map<string, Buffer>();
 /** Converted fonts are kept here between runs (converting a 10 MB WOFF takes a quarter second). */
 const DISK_CACHE = join(PACKAGE_ROOT, 'node_modules/.cache/reportpress/fonts');
 
-/** The whole font, as TrueType: read once per process. */
+/** The whole font, as TrueType: read once per process (and shared between its threads). */
 export function fontData(path: string): Buffer {
+  arrived();
   let data = whole.get(path);
   if (!data) {
     const sfnt = sfntFile(path);
     data = sfnt ? readFileSync(sfnt) : convertedWoff(path);
-    whole.set(path, data);
+    keep(path, data);
   }
-  return data;
+  return whole.get(path)!;
+}
+
+/*
+ * A build renders the PDF in a worker thread and the summary here, from the same font files
+ * (tens of megabytes). The worker's copies are shared with this thread rather than read
+ * again: it keeps them in shared memory and posts them on a channel, which this thread
+ * drains, without waiting, whenever it needs a font.
+ */
+let sendTo: MessagePort | undefined;
+let takeFrom: MessagePort | undefined;
+
+/** Whole font files this thread reads go to the thread at the other end of `port`, without copying. */
+export function shareFontsTo(port: MessagePort): void {
+  sendTo = port;
+}
+
+/** Whole font files another thread posts on `port` are used instead of reading them again. */
+export function takeFontsFrom(port: MessagePort): void {
+  takeFrom = port;
+}
+
+/** A buffer for a whole file: in shared memory when it will be shared. */
+function allocate(size: number): Buffer {
+  return sendTo ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
+}
+
+function keep(path: string, data: Buffer): void {
+  if (sendTo && !(data.buffer instanceof SharedArrayBuffer)) {
+    const copy = allocate(data.length);
+    data.copy(copy);
+    data = copy;
+  }
+  whole.set(path, data);
+  sendTo?.postMessage({ path, data: data.buffer });
+}
+
+function arrived(): void {
+  if (!takeFrom) return;
+  for (let m = receiveMessageOnPort(takeFrom); m; m = receiveMessageOnPort(takeFrom)) {
+    const { path, data } = m.message as { path: string; data: SharedArrayBuffer };
+    if (!whole.has(path)) whole.set(path, Buffer.from(data));
+  }
 }
 
 /**
@@ -42,6 +86,7 @@ export function fontData(path: string): Buffer {
  * A file that fails to read here is read again when needed, and fails there with its error.
  */
 export function prefetchFont(path: string): void {
+  arrived();
   if (whole.has(path) || reading.has(path)) return;
   let fd: number;
   let size: number;
@@ -55,13 +100,13 @@ export function prefetchFont(path: string): void {
   } catch {
     return;
   }
-  const data = Buffer.allocUnsafe(size);
+  const data = allocate(size);
   const read = new Promise<void>((done) => {
     const from = (at: number): void =>
       fsRead(fd, data, at, size - at, at, (error, n) => {
         if (!error && n > 0 && at + n < size) return from(at + n);
         closeSync(fd);
-        if (!error && at + n === size && !whole.has(path)) whole.set(path, data);
+        if (!error && at + n === size && !whole.has(path)) keep(path, data);
         done();
       });
     from(0);
@@ -83,6 +128,7 @@ export async function fontsRead(): Promise<void> {
  * The whole file when it has already been read.
  */
 export function fontTables(path: string): Buffer {
+  arrived();
   let data = whole.get(path) ?? tables.get(path);
   if (!data) {
     const sfnt = sfntFile(path);
