@@ -13,7 +13,7 @@
  * once (about half the writer's time); if a docx version lacks it, the zip is opened instead.
  */
 import { Packer, type Document } from 'docx';
-import { zip, type ZipEntry } from './zip.js';
+import { zip, type ZipEntry } from '../shared/zip.js';
 
 type Parts = Map<string, string | Uint8Array>;
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { crc32 } from 'node:zlib';
 import { columnWidths, ems } from '../../../pipeline/render/docx/table-widths.js';
-import { zip } from '../../../pipeline/render/docx/zip.js';
+import { zip } from '../../../pipeline/render/shared/zip.js';
 
 describe('column widths', () => {
   const col = (header: string, ...cells: string[]) => ({ cells: [{ lines: [header], size: 9 }, ...cells.map((c) => ({ lines: [c], size: 9 }))] });

@@ -6,13 +6,15 @@
  * Why not fflate's zipSync: it is pure JavaScript, and its deflate spends 50-250 ms being
  * compiled on the first call of a process, which is most of a one-shot build's DOCX time;
  * zlib's native deflate takes ~10 ms for the same parts. The bytes depend only on the entries,
- * their order, the timestamp and the zlib that Node bundles.
+ * their order, the timestamp and the zlib that Node bundles. Used by the DOCX and EPUB writers.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   path: string;
   data: Uint8Array;
+  /** Stored uncompressed whatever deflate would gain (an EPUB's mimetype must be). */
+  store?: boolean;
 }
 
 /** DOS date and time fields of an instant, from its UTC fields (no time-zone dependence). */
@@ -31,8 +33,8 @@ export function zip(entries: ZipEntry[], mtime: Date, level = 6): Uint8Array {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.path, 'utf8');
-    const deflated = deflateRawSync(entry.data, { level });
-    const stored = deflated.length >= entry.data.length;
+    const deflated = entry.store ? undefined : deflateRawSync(entry.data, { level });
+    const stored = !deflated || deflated.length >= entry.data.length;
     const body = stored ? entry.data : deflated;
     const crc = crc32(entry.data);
     // Fields shared by the local header and the central directory record, from "version needed".
