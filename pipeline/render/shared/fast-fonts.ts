@@ -85,10 +85,9 @@ export function setFastPaths(on: boolean): void {
 }
 export const fastPathsOn = (): boolean => enabled;
 
-/* The parts of a fontkit TrueType font object presetLoca reads. */
+/* The parts of a fontkit TrueType font object readLoca reads. */
 interface FontkitTtf {
   type?: string;
-  _tables?: Record<string, unknown>;
   directory?: { tables?: Record<string, { offset: number; length: number } | undefined> };
   stream?: { buffer: Uint8Array };
   head?: { indexToLocFormat: number };
@@ -99,38 +98,39 @@ interface FontkitTtf {
  * decodes it the first time a glyph's metrics are asked for, which pdfkit does for glyph 0 as
  * soon as it opens a face; restructure reads the 65,536 entries of a CJK face one at a time
  * (~15 ms a face). The result is the object fontkit's decoding yields: `version` and
- * `offsets` in bytes (the short format's halved offsets doubled, as fontkit's `process` does).
+ * `offsets` in bytes (the short format's halved offsets doubled, as fontkit's `process` does);
+ * undefined when the table is not one this reads.
  */
-function presetLoca(font: FontkitTtf): void {
+function readLoca(font: FontkitTtf): { version: number; offsets: number[] } | undefined {
   // Only a plain TrueType file: the tables of WOFF and WOFF2 lie compressed in theirs.
-  if (font.type !== 'TTF' || !font._tables || 'loca' in font._tables) return;
+  if (font.type !== 'TTF') return undefined;
   const entry = font.directory?.tables?.loca;
   const bytes = font.stream?.buffer;
   const version = font.head?.indexToLocFormat;
-  if (!entry || !bytes || (version !== 0 && version !== 1) || entry.offset + entry.length > bytes.byteLength) return;
+  if (!entry || !bytes || (version !== 0 && version !== 1) || entry.offset + entry.length > bytes.byteLength) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const offsets: number[] = new Array(version === 0 ? entry.length >> 1 : entry.length >> 2);
   for (let i = 0; i < offsets.length; i++) offsets[i] = version === 0 ? view.getUint16(entry.offset + 2 * i) * 2 : view.getUint32(entry.offset + 4 * i);
-  font._tables.loca = { version, offsets };
+  return { version, offsets };
 }
 
 /**
  * Every TrueType font fontkit opens (pdfkit's included: it is the same module) reads its loca
  * fast. fontkit exports neither its font class nor a way to replace `create`, so the class
- * is found from a font of no tables (a 12-byte TrueType header) and its table getter wrapped.
+ * is found from a font of no tables (a 12-byte TrueType header) and the method it decodes a
+ * table with (once per table and font object) wrapped.
  */
-function presetLocaOnRead(): void {
+function readLocaFast(): void {
   const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Uint8Array): object };
   const header = new Uint8Array(12);
   header[1] = 1; // sfnt version 1.0, no tables
-  const proto = Object.getPrototypeOf(fontkit.create(header)) as { _getTable(this: FontkitTtf, table: { tag: string }): unknown };
-  const getTable = proto._getTable;
-  proto._getTable = function (this: FontkitTtf, table: { tag: string }) {
-    if (table.tag === 'loca' && enabled) presetLoca(this);
-    return getTable.call(this, table);
+  const proto = Object.getPrototypeOf(fontkit.create(header)) as { _decodeTable(this: FontkitTtf, table: { tag: string }): unknown };
+  const decodeTable = proto._decodeTable;
+  proto._decodeTable = function (this: FontkitTtf, table: { tag: string }) {
+    return (table.tag === 'loca' && enabled && readLoca(this)) || decodeTable.call(this, table);
   };
 }
-presetLocaOnRead();
+readLocaFast();
 
 /** The fast path for a font file (read once per process, shared with pdfmake and pdf/fonts.ts). */
 export function fastFace(file: string): FastFace {
