@@ -2,15 +2,15 @@
 // Entry point. `make` (and npm's prepare step) compile the TypeScript to dist/ and bundle it
 // into one file, dist/reportpress.cjs (and the PDF worker's part into dist/reportpress-pdf.cjs).
 // Loading one file instead of hundreds of modules, and reusing V8's compiled code from the
-// previous run (kept in node_modules/.cache; see load.js), starts a build about 0.3 s sooner.
+// previous run (kept in node_modules/.cache; see load.cjs), starts a build about 0.3 s sooner.
 // Without a bundle as new as the compiled modules, those are used.
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { isMainThread, MessageChannel, Worker, workerData } from 'node:worker_threads';
-import { Loader } from './load.js';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { Loader } from './load.cjs';
 
 // Ctrl-C while the pipeline loads: nothing has been written yet, so stop at once (the
 // pipeline's own handler, which cleans up, takes over once it is loaded).
@@ -18,52 +18,43 @@ const stopEarly = (signal) => {
   process.stderr.write(`reportpress: interrupted (${signal}); no partial files left\n`);
   process.exit(130);
 };
-if (isMainThread) for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stopEarly);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stopEarly);
 
 const tiers = holdBackOptimisingCompiler(process.argv.slice(2));
 const fonts = new MessageChannel();
-const pdfWorker = isMainThread ? startPdfWorker(process.argv.slice(2)) : undefined;
+const pdfWorker = startPdfWorker(process.argv.slice(2));
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-// A PDF worker thread of a build (pipeline/worker.ts) runs this script too, with a bundle of
-// its own: the PDF writer and the template loader.
-const worker = !isMainThread && !!workerData?.reportpressWorker;
-const bundle = join(root, worker ? 'dist/reportpress-pdf.cjs' : 'dist/reportpress.cjs');
+const bundle = join(root, 'dist/reportpress.cjs');
 const loader = new Loader(root, join(root, 'node_modules/.cache/reportpress'), tiers);
 loader.installPackageHook();
-const modules = join(root, worker ? 'dist/pipeline/pdf-worker.js' : 'dist/pipeline/cli.js');
+const modules = join(root, 'dist/pipeline/cli.js');
 // A bundle older than the compiled modules (tsc ran, the bundler did not) would run old code.
 const fresh = existsSync(bundle) && (!existsSync(modules) || statSync(bundle).mtimeMs >= statSync(modules).mtimeMs);
-const cli = fresh ? loader.loadBundle(bundle) : await import(worker ? '../dist/pipeline/pdf-worker.js' : '../dist/pipeline/cli.js');
+const cli = fresh ? loader.loadBundle(bundle) : await import('../dist/pipeline/cli.js');
 
-if (worker) {
-  // Its code caches are saved once it has rendered (so they hold what rendering compiled):
-  // the main thread may stop it as soon as it has the PDF.
-  cli.serve(() => loader.save());
-} else {
-  for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, stopEarly);
-  cli.installSignalHandlers();
-  // A closed pipe (reportpress ast x | head) is not an error.
-  process.stdout.on('error', (error) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, stopEarly);
+cli.installSignalHandlers();
+// A closed pipe (reportpress ast x | head) is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+cli
+  .main(process.argv.slice(2), { pdfWorker, fontPort: fonts.port1 })
+  .then(
+    (code) => {
+      process.exitCode = code;
+      loader.save();
+    },
+    (error) => {
+      process.exitCode = cli.report(error);
+    },
+  )
+  .finally(() => {
+    fonts.port1.close();
+    return pdfWorker?.terminate();
   });
-  cli
-    .main(process.argv.slice(2), { pdfWorker, fontPort: fonts.port1 })
-    .then(
-      (code) => {
-        process.exitCode = code;
-        loader.save();
-      },
-      (error) => {
-        process.exitCode = cli.report(error);
-      },
-    )
-    .finally(() => {
-      fonts.port1.close();
-      return pdfWorker?.terminate();
-    });
-}
 
 /**
  * A build of a report or two is over in about a second, too soon for V8's optimising compiler
@@ -91,8 +82,8 @@ function holdBackOptimisingCompiler(args) {
 
 /**
  * A build of the PDF and other formats renders the PDF in a worker thread on a machine with a
- * second core (pipeline/worker.ts). The worker runs this script; started here, before the
- * pipeline is loaded, it loads its own copy meanwhile. The command line is only glanced at
+ * second core (pipeline/worker.ts, run by pdf-worker.cjs). Started here, before the pipeline is
+ * loaded, it loads its own part meanwhile. The command line is only glanced at
  * (the build, and -f/--formats); the pipeline stops the worker when it has no use for it.
  * REPORTPRESS_WORKERS=0 turns it off, =1 on even with one core (the tests use both).
  */
@@ -107,8 +98,8 @@ function startPdfWorker(args) {
   });
   const list = formats?.split(',').map((f) => f.trim());
   if (list && (!list.includes('pdf') || list.length < 2)) return undefined;
-  // The shape of pipeline/worker.ts's Setup. The worker gets the command line too, so it
-  // picks the same compiler tiers, and with them the code caches V8 accepts.
-  const setup = { reportpressWorker: { format: 'pdf', fonts: fonts.port2 } };
-  return new Worker(new URL(import.meta.url), { argv: args, workerData: setup, transferList: [fonts.port2] });
+  // The shape of pipeline/worker.ts's Setup. The compiler tiers pick the code caches V8 accepts
+  // (the flags themselves are the process's, set above).
+  const setup = { reportpressWorker: { format: 'pdf', fonts: fonts.port2, tiers } };
+  return new Worker(new URL('./pdf-worker.cjs', import.meta.url), { workerData: setup, transferList: [fonts.port2] });
 }

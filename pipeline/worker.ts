@@ -23,11 +23,14 @@ import { loadTemplate, type Template } from './templates/index.js';
 
 /**
  * What a worker is started with (its workerData): the format it renders. bin/reportpress.js
- * starts it, with itself as the script, before it loads the pipeline.
+ * starts it (the script is bin/pdf-worker.cjs) before it loads the pipeline.
  */
 export interface Setup {
-  /** `fonts`: where to share the font files it reads (see shared/fonts.ts). */
-  reportpressWorker: { format: Format; fonts?: MessagePort };
+  /**
+   * `fonts`: where to share the font files it reads (see shared/fonts.ts); `tiers`: the
+   * compiler tiers in force, which name the code caches it may use (bin/load.cjs).
+   */
+  reportpressWorker: { format: Format; fonts?: MessagePort; tiers: string };
 }
 /** The first message: the template, once the command line has been read. */
 interface Configure {

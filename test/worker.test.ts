@@ -1,6 +1,5 @@
 /**
- * The PDF worker thread (pipeline/worker.ts) as the CLI starts it: bin/reportpress.js run as a
- * worker. What it renders is compared with the writer run in this thread, and its failures
+ * The PDF worker thread (pipeline/worker.ts) as the CLI starts it: bin/pdf-worker.cjs. What it renders is compared with the writer run in this thread, and its failures
  * come back as the errors they would have been here. (test/cli.test.ts compares whole builds
  * with and without it.)
  */
@@ -14,7 +13,8 @@ import { write as writePdf } from '../pipeline/render/pdf/index.js';
 import { loadTemplate } from '../pipeline/templates/index.js';
 import { publication, ROOT, SEED } from './helpers.js';
 
-const start = (): Worker => new Worker(join(ROOT, 'bin/reportpress.js'), { workerData: { reportpressWorker: { format: 'pdf' } } satisfies Setup });
+const ENTRY = join(ROOT, 'bin/pdf-worker.cjs');
+const start = (): Worker => new Worker(ENTRY, { workerData: { reportpressWorker: { format: 'pdf', tiers: 'all' } } satisfies Setup });
 let running: FormatWorker | undefined;
 afterEach(async () => {
   await running?.close();
@@ -52,8 +52,8 @@ describe('the PDF worker', () => {
 
   it('shares the font files it reads with this thread instead of this thread reading them again', async () => {
     const channel = new MessageChannel();
-    const setup: Setup = { reportpressWorker: { format: 'pdf', fonts: channel.port2 } };
-    running = new FormatWorker(new Worker(join(ROOT, 'bin/reportpress.js'), { workerData: setup, transferList: [channel.port2] }), 'default', 'pdf');
+    const setup: Setup = { reportpressWorker: { format: 'pdf', fonts: channel.port2, tiers: 'all' } };
+    running = new FormatWorker(new Worker(ENTRY, { workerData: setup, transferList: [channel.port2] }), 'default', 'pdf');
     await running.render(pub, { date, warn: () => undefined });
     // A copy of the font module that has read nothing yet (this file's other tests read fonts here).
     vi.resetModules();

@@ -2,19 +2,22 @@
 // (pdfmake, pdfkit, fontkit …) run through V8 with the code cache of the last run; packages a
 // build never uses are run only if used; one pure-JS decompressor is swapped for Node's own.
 // No side effects until installPackageHook() is called.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { Script } from 'node:vm';
-import { threadId } from 'node:worker_threads';
-import { inflateRawSync } from 'node:zlib';
+// CommonJS, so the PDF worker's entry (pdf-worker.cjs) starts without Node's ES module loader.
+'use strict';
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { createRequire } = Module;
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
+const { threadId } = require('node:worker_threads');
+const { inflateRawSync } = require('node:zlib');
 
 /**
  * Packages whose exports a build never uses, run only if one is read: pdfkit loads AES and
  * SHA-2 for encrypting PDFs, which we never do (building AES's tables alone costs ~20 ms), and
  * fontkit a Brotli decoder for WOFF2 fonts, which templates cannot name (~7 ms).
  */
-export const DEFERRED = [/@noble[\\/]ciphers[\\/]aes\.js$/, /@noble[\\/]hashes[\\/](utils|sha2)\.js$/, /[\\/]brotli[\\/]decompress\.js$/];
+const DEFERRED = [/@noble[\\/]ciphers[\\/]aes\.js$/, /@noble[\\/]hashes[\\/](utils|sha2)\.js$/, /[\\/]brotli[\\/]decompress\.js$/];
 
 /**
  * tiny-inflate, as fontkit and unicode-trie call it: raw DEFLATE data from `source` into
@@ -23,7 +26,7 @@ export const DEFERRED = [/@noble[\\/]ciphers[\\/]aes\.js$/, /@noble[\\/]hashes[\
  * load; in JavaScript without the optimising compiler that is ~15 ms a thread, in zlib well
  * under one. Same bytes: DEFLATE decoding has one result.
  */
-export function nativeInflate(source, dest) {
+function nativeInflate(source, dest) {
   const out = inflateRawSync(source);
   const length = Math.min(out.length, dest.length);
   dest.set(length === out.length ? out : out.subarray(0, length));
@@ -31,7 +34,7 @@ export function nativeInflate(source, dest) {
 }
 const REPLACED = [[/[\\/]node_modules[\\/]tiny-inflate[\\/]index\.js$/, nativeInflate]];
 
-export class Loader {
+class Loader {
   /**
    * @param {string} root the installation (cache file names are relative to it)
    * @param {string} cacheDir where code caches are kept
@@ -111,7 +114,7 @@ export class Loader {
 }
 
 /** Exports that run `load` the first time anything is read from them (or they are called). */
-export function deferred(load) {
+function deferred(load) {
   let real;
   const target = () => (real ??= load());
   // A function as the proxy's target, so a module whose export is a function can be called.
@@ -126,3 +129,5 @@ export function deferred(load) {
     },
   });
 }
+
+module.exports = { DEFERRED, Loader, deferred, nativeInflate };
