@@ -94,12 +94,34 @@ export async function buildSource(path: string, options: BuildOptions): Promise<
     const write = options.writers?.[format] ?? (await writerFor(format));
     byFormat.set(format, await time(format, () => write(publication, context)));
   }
-  for (const [format, started] of elsewhere) byFormat.set(format, await started);
+  const dir = join(options.out, publication.name);
+  // While formats are still rendered elsewhere, this thread's files are written under
+  // temporary names; all are renamed into place once every format has succeeded.
+  const here = elsewhere.size ? stage(dir, options.formats.flatMap((format) => byFormat.get(format) ?? [])) : undefined;
+  here?.catch(() => undefined);
+  try {
+    for (const [format, started] of elsewhere) byFormat.set(format, await started);
+  } catch (error) {
+    const staged = await here?.catch(() => undefined);
+    if (staged) await discard(staged);
+    throw error;
+  }
   // Files in the order the formats were asked for, wherever they were rendered.
   const files = options.formats.flatMap((format) => byFormat.get(format)!);
 
-  const dir = join(options.out, publication.name);
-  const written = await time('write', () => writeAtomically(dir, files));
+  const written = await time('write', async () => {
+    if (!here) return writeAtomically(dir, files);
+    const early = await here;
+    let late: Staged;
+    try {
+      late = await stage(dir, [...elsewhere.keys()].flatMap((format) => byFormat.get(format)!));
+    } catch (error) {
+      await discard(early);
+      throw error;
+    }
+    await commit(early, late);
+    return files.map((f) => join(dir, f.path));
+  });
   for (const format of options.formats) {
     const out = byFormat.get(format)!;
     for (const file of out) options.progress?.(`  ${format.padEnd(7)} ${join(dir, file.path)} (${size(file.data)}, ${Math.round(timings[format]!)} ms)`);
@@ -151,7 +173,25 @@ export async function cleanupPending(options: { resume?: boolean } = {}): Promis
  * of that folder do not linger.
  */
 export async function writeAtomically(dir: string, files: OutputFile[]): Promise<string[]> {
-  if (files.length === 0) return [];
+  await commit(await stage(dir, files));
+  return files.map((f) => join(dir, f.path));
+}
+
+/** Files written under temporary names, waiting to be renamed into place (or removed). */
+interface Staged {
+  temps: string[];
+  renames: Array<() => Promise<void>>;
+}
+
+/**
+ * Writes `files` under `dir` with temporary names. Files at the top level are later renamed
+ * into place one by one; each subfolder is built beside the old one and later swapped in, so
+ * stale files from an earlier build of that folder do not linger. On failure its own
+ * temporary files are gone.
+ */
+async function stage(dir: string, files: OutputFile[]): Promise<Staged> {
+  const staged: Staged = { temps: [], renames: [] };
+  if (files.length === 0) return staged;
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const top: OutputFile[] = [];
   const folders = new Map<string, OutputFile[]>();
@@ -162,8 +202,7 @@ export async function writeAtomically(dir: string, files: OutputFile[]): Promise
   }
 
   await track(mkdir(dir, { recursive: true }));
-  const renames: Array<() => Promise<void>> = [];
-  const temps: string[] = [];
+  const { temps, renames } = staged;
   try {
     for (const file of top) {
       const temp = join(dir, `.${file.path}.tmp-${tag}`);
@@ -200,14 +239,24 @@ export async function writeAtomically(dir: string, files: OutputFile[]): Promise
       });
     }
   } catch (error) {
-    // This build's own temporary files go; its operations were awaited one by one, so none is
-    // still under way. (An interrupt is cleanupPending's business, not this.)
-    await Promise.all(temps.map((t) => rm(t, { recursive: true, force: true })));
-    for (const t of temps) pending.delete(t);
+    await discard(staged);
     throw error;
   }
-  for (const rename of renames) await rename();
-  return files.map((f) => join(dir, f.path));
+  return staged;
+}
+
+/** Renames staged files into place. */
+async function commit(...stages: Staged[]): Promise<void> {
+  for (const staged of stages) for (const rename of staged.renames) await rename();
+}
+
+/**
+ * Removes staged files. Their operations were awaited one by one, so none is still under
+ * way. (An interrupt is cleanupPending's business, not this.)
+ */
+async function discard(staged: Staged): Promise<void> {
+  await Promise.all(staged.temps.map((t) => rm(t, { recursive: true, force: true })));
+  for (const t of staged.temps) pending.delete(t);
 }
 
 async function exists(path: string): Promise<boolean> {

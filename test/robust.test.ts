@@ -122,6 +122,34 @@ describe('atomic outputs', () => {
     expect(readdirSync(dir)).toEqual(['panyu-2025.md']);
   });
 
+  it('writes nothing when a format rendered elsewhere fails after this thread staged its files', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'rp-atomic-'));
+    const template = loadTemplate('default');
+    await buildSource(SEED, { out, formats: ['md'], template });
+    const dir = join(out, 'panyu-2025');
+    const before = readFileSync(join(dir, 'panyu-2025.md'));
+    const changed = async () => [{ path: 'panyu-2025.md', data: 'changed' }, { path: 'html/a.xhtml', data: '<a/>' }];
+    // Fails only once this thread's files are staged (a worker finishing late).
+    const late = async () => {
+      await new Promise((r) => setTimeout(r, 200));
+      throw new Error('worker crashed');
+    };
+    await expect(buildSource(SEED, { out, formats: ['md', 'pdf'], template, writers: { md: changed }, concurrent: { pdf: late } })).rejects.toThrow('worker crashed');
+    expect(readFileSync(join(dir, 'panyu-2025.md'))).toEqual(before);
+    expect(readdirSync(dir)).toEqual(['panyu-2025.md']);
+  });
+
+  it('puts the files of every format in place when one was rendered elsewhere', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'rp-atomic-'));
+    const template = loadTemplate('default');
+    const elsewhere = async () => [{ path: 'panyu-2025.pdf', data: new Uint8Array([1, 2, 3]) }];
+    const result = await buildSource(SEED, { out, formats: ['md', 'html', 'pdf'], template, concurrent: { pdf: elsewhere } });
+    const dir = join(out, 'panyu-2025');
+    expect(readdirSync(dir).sort()).toEqual(['html', 'panyu-2025.html', 'panyu-2025.md', 'panyu-2025.pdf']);
+    expect([...readFileSync(join(dir, 'panyu-2025.pdf'))]).toEqual([1, 2, 3]);
+    expect(result.written).toContain(join(dir, 'panyu-2025.pdf'));
+  });
+
   it('an interrupt in the middle of writing leaves no temporary file behind', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'rp-abort-')), 'out');
     const files = Array.from({ length: 40 }, (_, i) => ({ path: i % 2 ? `f${i}.bin` : `html/f${i}.xhtml`, data: new Uint8Array(200_000).fill(i) }));
