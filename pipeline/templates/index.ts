@@ -8,7 +8,6 @@
  * folder, then in the folders it extends, and nowhere else. Each template gets its own
  * Handlebars environment with the prototype-access protections left on.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
@@ -26,8 +25,6 @@ export interface Template {
   /** The template's own folder, then the folders it extends. */
   chain: string[];
   layout: Layout;
-  /** Hash of every file in the chain: changes whenever the template does. */
-  hash: string;
   /** Absolute path of `rel` in the first folder of the chain that has it. */
   find(rel: string): string | undefined;
   /** Text of `rel` (see find); an error naming the template when it is missing. */
@@ -74,7 +71,6 @@ export function loadTemplate(name: string, cwd = process.cwd(), options: LoadOpt
     name: basename(dir),
     chain,
     layout,
-    hash: hashFiles(files),
     find,
     read(rel) {
       const file = find(rel);
@@ -128,14 +124,6 @@ function listFiles(chain: string[]): Map<string, string> {
     walk(dir);
   }
   return files;
-}
-
-function hashFiles(files: Map<string, string>): string {
-  const hash = createHash('sha256');
-  for (const [rel, file] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    hash.update(rel).update('\0').update(readFileSync(file)).update('\0');
-  }
-  return hash.digest('hex').slice(0, 16);
 }
 
 /** Syntax, partials and helpers of one .hbs file, reported with its line. */

@@ -4,6 +4,7 @@
  * Conversion warnings go out once, however many writers ask.
  */
 import type { Publication } from '../../model.js';
+import type { Template } from '../../templates/index.js';
 import type { RenderContext } from '../types.js';
 import { convertOnce, type Converted } from './convert.js';
 import { outline, type OutlineEntry } from './outline.js';
@@ -20,15 +21,15 @@ export interface Prepared {
   stylesheet: string;
 }
 
-const memo = new WeakMap<Publication, Map<string, Prepared>>();
+/** One conversion per publication and loaded template. */
+const memo = new WeakMap<Publication, WeakMap<Template, Prepared>>();
 const warned = new WeakSet<Converted>();
 
 export function prepare(publication: Publication, context: RenderContext): Prepared {
   const { template } = context;
   let byTemplate = memo.get(publication);
-  if (!byTemplate) memo.set(publication, (byTemplate = new Map()));
-  const key = `${template.name}\0${template.hash}`;
-  const cached = byTemplate.get(key);
+  if (!byTemplate) memo.set(publication, (byTemplate = new WeakMap()));
+  const cached = byTemplate.get(template);
   if (cached) return cached;
 
   const layout = template.layout;
@@ -46,6 +47,6 @@ export function prepare(publication: Publication, context: RenderContext): Prepa
     style,
     stylesheet: template.render('html/style.css.hbs', { style }),
   };
-  byTemplate.set(key, prepared);
+  byTemplate.set(template, prepared);
   return prepared;
 }
