@@ -9,6 +9,6 @@ import { serveFormat } from './worker.js';
 export function serve(rendered?: () => void): void {
   serveFormat(async (format) => {
     if (format !== 'pdf') throw new Error(`this worker renders the PDF, not ${format}`);
-    return (await import('./render/pdf/index.js')).write;
+    return import('./render/pdf/index.js');
   }, rendered);
 }

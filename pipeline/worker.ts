@@ -108,7 +108,13 @@ export class FormatWorker {
  * The worker's side (started from pdf-worker.ts, which says how to load the writer): loads its writer at once (while the main thread loads the pipeline and
  * parses), the template when told which, then renders each publication it is sent.
  */
-export function serveFormat(load: (format: Format) => Promise<Writer>, rendered?: () => void): void {
+export interface Served {
+  write: Writer;
+  /** Work that needs only the template, done while the first publication is awaited. */
+  warm?(template: Template): void;
+}
+
+export function serveFormat(load: (format: Format) => Promise<Served>, rendered?: () => void): void {
   const { format, fonts } = (workerData as Setup).reportpressWorker;
   const port = parentPort!;
   if (fonts) shareFontsTo(fonts);
@@ -122,6 +128,10 @@ export function serveFormat(load: (format: Format) => Promise<Writer>, rendered?
       // The main thread checks the template's Handlebars files; the layout is what the PDF needs.
       template = Promise.resolve().then(() => loadTemplate(message.template, process.cwd(), { checkHandlebars: false }));
       template.catch(() => undefined);
+      // Warming is only a head start: a failure there shows again, and is reported, in the job.
+      Promise.all([writer, template])
+        .then(([served, loaded]) => served.warm?.(loaded))
+        .catch(() => undefined);
       return;
     }
     const job = message;
@@ -129,7 +139,7 @@ export function serveFormat(load: (format: Format) => Promise<Writer>, rendered?
     let reply: Reply;
     try {
       const context: RenderContext = { template: await template!, date: job.date, warn: (warning) => warnings.push(warning) };
-      const files = await (await writer)(job.publication, context);
+      const files = await (await writer).write(job.publication, context);
       reply = { id: job.id, files, warnings };
       rendered?.();
     } catch (error) {

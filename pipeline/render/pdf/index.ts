@@ -10,9 +10,29 @@
  * shared/pdfmake.ts, which gives pdfkit's fonts the fast paths of shared/fast-fonts.ts (text
  * laid out without OpenType shaping where shaping changes nothing) and shared/fast-subset.ts.
  */
+import type { Template } from '../../templates/index.js';
+import { STYLE_NAMES } from '../../templates/schema.js';
+import { fastFace } from '../shared/fast-fonts.js';
 import type { Writer } from '../types.js';
 import { documentDefinition } from './document.js';
+import { face } from './fonts.js';
 import { renderDocument } from './output.js';
+
+/**
+ * Opens the faces the layout's styles are set in (metrics, shaping data; the files start
+ * being read in the background) before there is a publication: the PDF worker does it while
+ * it waits for the main thread to parse the source.
+ */
+export function warm(template: Template): void {
+  const { styles, fonts } = template.layout;
+  for (const name of STYLE_NAMES) {
+    const font = fonts[styles[name].font];
+    if (!font) continue;
+    const file = styles[name].bold ? (font.bold ?? font.regular) : font.regular;
+    face(file);
+    fastFace(file);
+  }
+}
 
 export const write: Writer = async (publication, context) => {
   const { doc, headings } = documentDefinition(publication, context.template, context.date, context.warn);
