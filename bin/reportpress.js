@@ -12,17 +12,18 @@ import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { Loader } from './load.cjs';
 
-// Ctrl-C while the pipeline loads: nothing has been written yet, so stop at once (the
-// pipeline's own handler, which cleans up, takes over once it is loaded).
+// Ctrl-C while the pipeline loads: nothing has been written yet, so stop the worker thread
+// and exit (the pipeline's own handler, which cleans up, takes over once it is loaded).
+let pdfWorker;
 const stopEarly = (signal) => {
   process.stderr.write(`reportpress: interrupted (${signal}); no partial files left\n`);
-  process.exit(130);
+  Promise.resolve(pdfWorker?.terminate()).finally(() => process.exit(130));
 };
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stopEarly);
 
 const tiers = holdBackOptimisingCompiler(process.argv.slice(2));
 const fonts = new MessageChannel();
-const pdfWorker = startPdfWorker(process.argv.slice(2));
+pdfWorker = startPdfWorker(process.argv.slice(2));
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const bundle = join(root, 'dist/reportpress.cjs');
@@ -34,7 +35,7 @@ const fresh = existsSync(bundle) && (!existsSync(modules) || statSync(bundle).mt
 const cli = fresh ? loader.loadBundle(bundle) : await import('../dist/pipeline/cli.js');
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, stopEarly);
-cli.installSignalHandlers();
+cli.installSignalHandlers(() => pdfWorker?.terminate());
 // A closed pipe (reportpress ast x | head) is not an error.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -200,14 +200,22 @@ export function report(error: unknown, source?: string): number {
 }
 
 let interrupted = false;
-export function installSignalHandlers(): void {
+/**
+ * Ctrl-C (or SIGTERM): stop writing, remove temporary files, exit 130. `beforeExit` stops what
+ * else runs (the PDF worker thread): exiting the process while a worker thread still runs is
+ * a known way to crash Node on the way out.
+ */
+export function installSignalHandlers(beforeExit?: () => Promise<unknown> | undefined): void {
   const stop = (signal: NodeJS.Signals) => {
     if (interrupted) return;
     interrupted = true;
-    void cleanupPending().finally(() => {
-      console.error(`reportpress: interrupted (${signal}); no partial files left`);
-      process.exit(130);
-    });
+    void cleanupPending()
+      .then(() => beforeExit?.())
+      .catch(() => undefined)
+      .finally(() => {
+        console.error(`reportpress: interrupted (${signal}); no partial files left`);
+        process.exit(130);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

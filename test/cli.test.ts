@@ -197,10 +197,10 @@ describe('interrupting a build', () => {
     child.stderr.on('data', (d) => (stderr += d));
     await new Promise((r) => setTimeout(r, delay));
     child.kill('SIGINT');
-    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.on('exit', (c, s) => r([c, s])));
     // Before Node has run our script (a loaded machine can take that long), the signal's
     // default action ends the process: then nothing can have been written.
-    if (code === null) expect(files(out)).toEqual([]);
+    if (code === null) expect(files(out), `ended by ${signal}: ${stderr}`).toEqual([]);
     else expect([0, 130]).toContain(code);
     if (code === 130) expect(stderr).toMatch(/interrupted/);
     const left = files(out).filter((f) => /\.tmp-|\.old-/.test(f));
