@@ -2,10 +2,11 @@
  * The build: source files in, publication files out. The only place besides the CLI that
  * touches the disk.
  *
- * Every requested format is rendered in memory first; files are written only when all of
- * them succeeded, each to a temporary name in the destination folder and then renamed into
- * place (a folder such as html/ is swapped whole). A failed or interrupted build therefore
- * leaves the previous outputs exactly as they were and never a half-written file.
+ * Every requested format is rendered in memory first; each file is written to a temporary name
+ * in the destination folder (this thread's files while a worker still renders the PDF), and
+ * all are renamed into place only when every format succeeded (a folder such as html/ is
+ * swapped whole). A failed or interrupted build therefore leaves the previous outputs exactly
+ * as they were and never a half-written file.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -170,11 +171,7 @@ export async function cleanupPending(options: { resume?: boolean } = {}): Promis
   if (options.resume) aborting = false;
 }
 
-/**
- * Writes `files` under `dir`. Files at the top level are renamed into place one by one; each
- * subfolder is built beside the old one and swapped in, so stale files from an earlier build
- * of that folder do not linger.
- */
+/** Writes `files` under `dir`: staged under temporary names, then renamed into place. */
 export async function writeAtomically(dir: string, files: OutputFile[]): Promise<string[]> {
   await commit(await stage(dir, files));
   return files.map((f) => join(dir, f.path));

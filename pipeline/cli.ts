@@ -141,9 +141,9 @@ async function build(sources: string[], values: Options, launch: Launch): Promis
     const progress = !values.quiet && process.stderr.isTTY ? (line: string) => console.error(line) : undefined;
     let failed = 0;
     const stats: Array<{ source: string; timings: Record<string, number> }> = [];
+    const concurrent = worker ? { [worker.format]: worker.writer } : undefined;
     for (const source of sources) {
       try {
-        const concurrent = worker ? { [worker.format]: worker.writer } : undefined;
         const result = await buildSource(source, { out: values.out, formats, template: loadOnce, maxBytes: limit, progress, concurrent, warn: (line) => console.error(line) });
         stats.push({ source, timings: result.timings });
         if (!values.quiet && !progress) console.error(`${source} -> ${join(values.out, result.publication.name)}/ (${result.written.length} files)`);
@@ -162,7 +162,6 @@ async function build(sources: string[], values: Options, launch: Launch): Promis
     await worker?.close();
   }
 }
-
 
 async function ast(sources: string[], values: Options): Promise<number> {
   if (sources.length !== 1) return usage('ast takes exactly one source file');

@@ -4,9 +4,11 @@
  * The PDF is about half of a build's work. With V8's optimising compiler held back
  * (bin/reportpress.js), a build keeps one core busy; a second core lays out the PDF in a
  * worker meanwhile. bin/reportpress.js starts the worker before it loads the pipeline itself;
- * the worker loads its own copy and the PDF writer while the main thread loads the template
- * and reads and parses the source, then receives the parsed publication (a structured clone
- * of plain objects, ~2 ms for the seed), renders, and hands the bytes back without copying.
+ * the worker loads its own bundle (the PDF writer and the template loader), the template, and
+ * opens the layout's faces while the main thread reads and parses the source; then it
+ * receives the parsed publication (a structured clone of plain objects, ~2 ms for the seed),
+ * renders, and hands the bytes back without copying. The font files it reads are shared with
+ * the main thread (shared/fonts.ts).
  *
  * The writer in the worker is the same code as in the main thread, so its files are the same
  * bytes (a test compares them). Its warnings come back with the files; its errors come back as
@@ -104,16 +106,18 @@ export class FormatWorker {
   }
 }
 
-/**
- * The worker's side (started from pdf-worker.ts, which says how to load the writer): loads its writer at once (while the main thread loads the pipeline and
- * parses), the template when told which, then renders each publication it is sent.
- */
+/** A writer as the worker serves it. */
 export interface Served {
   write: Writer;
   /** Work that needs only the template, done while the first publication is awaited. */
   warm?(template: Template): void;
 }
 
+/**
+ * The worker's side (pdf-worker.ts says how to load the writer): loads its writer at once, the
+ * template when told which (then warms the writer with it), then renders each publication it
+ * is sent.
+ */
 export function serveFormat(load: (format: Format) => Promise<Served>, rendered?: () => void): void {
   const { format, fonts } = (workerData as Setup).reportpressWorker;
   const port = parentPort!;

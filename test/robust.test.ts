@@ -107,12 +107,17 @@ describe('mutated input (property-based)', () => {
 });
 
 describe('atomic outputs', () => {
-  it('leaves earlier outputs untouched when a format fails after others succeeded', async () => {
+  /** A folder holding an earlier build's Markdown, and that file's bytes. */
+  async function earlierBuild() {
     const out = mkdtempSync(join(tmpdir(), 'rp-atomic-'));
     const template = loadTemplate('default');
     await buildSource(SEED, { out, formats: ['md'], template });
     const dir = join(out, 'panyu-2025');
-    const before = readFileSync(join(dir, 'panyu-2025.md'));
+    return { out, template, dir, before: readFileSync(join(dir, 'panyu-2025.md')) };
+  }
+
+  it('leaves earlier outputs untouched when a format fails after others succeeded', async () => {
+    const { out, template, dir, before } = await earlierBuild();
     const failing = async () => {
       throw new Error('disk on fire');
     };
@@ -123,11 +128,7 @@ describe('atomic outputs', () => {
   });
 
   it('writes nothing when a format rendered elsewhere fails after this thread staged its files', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'rp-atomic-'));
-    const template = loadTemplate('default');
-    await buildSource(SEED, { out, formats: ['md'], template });
-    const dir = join(out, 'panyu-2025');
-    const before = readFileSync(join(dir, 'panyu-2025.md'));
+    const { out, template, dir, before } = await earlierBuild();
     const changed = async () => [{ path: 'panyu-2025.md', data: 'changed' }, { path: 'html/a.xhtml', data: '<a/>' }];
     // Fails only once this thread's files are staged (a worker finishing late).
     const late = async () => {
