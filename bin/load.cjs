@@ -4,7 +4,7 @@
 // No side effects until installPackageHook() is called.
 // CommonJS, so the PDF worker's entry (pdf-worker.cjs) starts without Node's ES module loader.
 'use strict';
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { createRequire } = Module;
 const { dirname, join } = require('node:path');
@@ -47,6 +47,16 @@ class Loader {
     this.tiers = tiers;
     /** Caches to write, once the command has run (so they hold what it compiled). */
     this.pending = [];
+  }
+
+  /**
+   * Runs a CommonJS bundle and returns its exports, unless it is older than the compiled
+   * module it was made from (tsc ran, the bundler did not): then undefined, and the caller
+   * imports the compiled modules instead of running old code.
+   */
+  loadFreshBundle(file, compiledFrom) {
+    const fresh = existsSync(file) && (!existsSync(compiledFrom) || statSync(file).mtimeMs >= statSync(compiledFrom).mtimeMs);
+    return fresh ? this.loadBundle(file) : undefined;
   }
 
   /** Runs a CommonJS bundle; returns its exports. */

@@ -3,7 +3,6 @@
 // the bundle of the PDF writer and the template loader (dist/reportpress-pdf.cjs) with the
 // code caches of the tiers the main thread chose (workerData: see Setup in worker.ts).
 'use strict';
-const { existsSync, statSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const { workerData } = require('node:worker_threads');
 const { Loader } = require('./load.cjs');
@@ -11,11 +10,9 @@ const { Loader } = require('./load.cjs');
 const root = dirname(__dirname);
 const loader = new Loader(root, join(root, 'node_modules/.cache/reportpress'), workerData.reportpressWorker.tiers);
 loader.installPackageHook();
-const bundle = join(root, 'dist/reportpress-pdf.cjs');
-const modules = join(root, 'dist/pipeline/pdf-worker.js');
-// A bundle older than the compiled modules (tsc ran, the bundler did not) would run old code.
-const fresh = existsSync(bundle) && (!existsSync(modules) || statSync(bundle).mtimeMs >= statSync(modules).mtimeMs);
+const bundled = loader.loadFreshBundle(join(root, 'dist/reportpress-pdf.cjs'), join(root, 'dist/pipeline/pdf-worker.js'));
 // Its code caches are saved once it has rendered (so they hold what rendering compiled): the
 // main thread may stop it as soon as it has the PDF.
-if (fresh) loader.loadBundle(bundle).serve(() => loader.save());
-else import('../dist/pipeline/pdf-worker.js').then((entry) => entry.serve(() => loader.save()));
+const serve = (entry) => entry.serve(() => loader.save());
+if (bundled) serve(bundled);
+else import('../dist/pipeline/pdf-worker.js').then(serve);

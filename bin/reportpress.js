@@ -4,7 +4,7 @@
 // Loading one file instead of hundreds of modules, and reusing V8's compiled code from the
 // previous run (kept in node_modules/.cache; see load.cjs), starts a build about 0.3 s sooner.
 // Without a bundle as new as the compiled modules, those are used.
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,13 +26,9 @@ const fonts = new MessageChannel();
 pdfWorker = startPdfWorker(process.argv.slice(2));
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const bundle = join(root, 'dist/reportpress.cjs');
 const loader = new Loader(root, join(root, 'node_modules/.cache/reportpress'), tiers);
 loader.installPackageHook();
-const modules = join(root, 'dist/pipeline/cli.js');
-// A bundle older than the compiled modules (tsc ran, the bundler did not) would run old code.
-const fresh = existsSync(bundle) && (!existsSync(modules) || statSync(bundle).mtimeMs >= statSync(modules).mtimeMs);
-const cli = fresh ? loader.loadBundle(bundle) : await import('../dist/pipeline/cli.js');
+const cli = loader.loadFreshBundle(join(root, 'dist/reportpress.cjs'), join(root, 'dist/pipeline/cli.js')) ?? (await import('../dist/pipeline/cli.js'));
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.off(signal, stopEarly);
 cli.installSignalHandlers(() => pdfWorker?.terminate());
