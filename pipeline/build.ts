@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { ReportError } from './errors.js';
 import type { Publication } from './model.js';
 import { publish } from './publish.js';
+import { readSidecar } from './sidecar-file.js';
 import { FORMATS, writerFor, type Format } from './render/index.js';
 import { publicationDate } from './render/shared/dates.js';
 import type { OutputFile, RenderContext, Writer } from './render/types.js';
@@ -75,7 +76,7 @@ export async function buildSource(path: string, options: BuildOptions): Promise<
   };
 
   const bytes = await time('read', () => readSource(path));
-  const publication = await time('parse', () => publish(bytes, path, { maxBytes: options.maxBytes }));
+  const publication = await time('parse', () => publish(bytes, path, { maxBytes: options.maxBytes, ...readSidecar(path) }));
   for (const message of publication.diagnostics) options.warn?.(formatMessage(path, message));
   options.progress?.(`${path}: read, parsed and normalised in ${Math.round(timings.read! + timings.parse!)} ms`);
 
@@ -133,9 +134,11 @@ export async function buildSource(path: string, options: BuildOptions): Promise<
   return { publication, written, timings };
 }
 
-export function formatMessage(path: string, message: { line?: number | null; column?: number | null; reason: string; fatal?: boolean | null }): string {
-  const where = message.line ? `${path}:${message.line}:${message.column ?? 1}` : path;
-  return `${where}: ${message.fatal ? 'error' : 'warning'}: ${message.reason}`;
+export function formatMessage(path: string, message: { line?: number | null; column?: number | null; reason: string; fatal?: boolean | null; place?: unknown }): string {
+  const end = (message.place as { end?: { line?: number } } | undefined)?.end?.line;
+  // A message about a range of whole lines (a removed part of the page) names the range.
+  const where = message.line ? (message.fatal !== false && message.fatal !== true && end && end !== message.line ? `${path}:${message.line}-${end}` : `${path}:${message.line}:${message.column ?? 1}`) : path;
+  return `${where}: ${message.fatal ? 'error' : message.fatal === false ? 'warning' : 'note'}: ${message.reason}`;
 }
 
 function size(data: Uint8Array | string): string {

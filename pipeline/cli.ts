@@ -14,9 +14,11 @@ import { isReportError } from './errors.js';
 import { buildSource, cleanupPending, formatMessage, parseFormats, readSource, UsageError } from './build.js';
 import { FORMATS } from './render/index.js';
 import { loadTemplate, type Template } from './templates/index.js';
-import { publish } from './publish.js';
+import { publishDetailed } from './publish.js';
 import { PACKAGE_ROOT } from './paths.js';
 import { DEFAULT_MAX_BYTES } from './read/index.js';
+import { explainLines } from './explain.js';
+import { readSidecar } from './sidecar-file.js';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { takeFontsFrom } from './render/shared/fonts.js';
 import { FormatWorker } from './worker.js';
@@ -35,6 +37,7 @@ Options:
   -t, --template NAME    template name in templates/ or a path to a template folder (default: default)
       --max-size MB      refuse sources larger than this (default: ${DEFAULT_MAX_BYTES / 1024 / 1024})
       --positions        (ast) keep source positions in the tree
+      --lines            (ast) print every source line with what it became instead
   -q, --quiet            no progress lines (warnings and errors are still shown)
   -h, --help             this text
   -v, --version          the version
@@ -48,6 +51,7 @@ interface Options {
   template: string;
   'max-size'?: string;
   positions: boolean;
+  lines: boolean;
   quiet: boolean;
   help: boolean;
   version: boolean;
@@ -76,6 +80,7 @@ export async function main(argv: string[], launch: Launch = {}): Promise<number>
         template: { type: 'string', short: 't', default: 'default' },
         'max-size': { type: 'string' },
         positions: { type: 'boolean', default: false },
+        lines: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -166,8 +171,14 @@ async function build(sources: string[], values: Options, launch: Launch): Promis
 async function ast(sources: string[], values: Options): Promise<number> {
   if (sources.length !== 1) return usage('ast takes exactly one source file');
   const source = sources[0]!;
-  const publication = publish(await readSource(source), source, { maxBytes: maxBytes(values) });
+  const bytes = await readSource(source);
+  const options = { maxBytes: maxBytes(values), ...readSidecar(source) };
+  const { publication, input } = publishDetailed(bytes, source, options);
   for (const message of publication.diagnostics) console.error(formatMessage(source, message));
+  if (values.lines) {
+    await new Promise<void>((resolve) => process.stdout.write(explainLines(input, publication).join('\n') + '\n', () => resolve()));
+    return 0;
+  }
   const tree = { ...publication.tree, data: { ...(publication.tree.data ?? {}), meta: publication.meta, figures: publication.figures } };
   const json = JSON.stringify(tree, values.positions ? undefined : (key, value) => (key === 'position' ? undefined : value), 1);
   await new Promise<void>((resolve) => process.stdout.write(json + '\n', () => resolve()));

@@ -25,7 +25,10 @@ export interface Speaker {
  * Key order matters a little: it is the order of the front matter and of the JSON dump.
  */
 export interface Meta {
+  /** The title the report prints (e.g. 政府工作报告). */
   title?: string;
+  /** The page's own headline when it names more than the printed title (its region or year). */
+  headline?: string;
   /** The meeting line as printed, without its leading dash: `2025年2月26日在…会议上`. */
   subtitle?: string;
   /** Date of delivery, ISO 8601 (2025-02-26). */
@@ -135,6 +138,10 @@ declare module 'vfile' {
   interface DataMap {
     meta: Meta;
     pageMeta: Meta;
+    /** What the report's own front lines say, as the read stage found them. */
+    front: Meta;
+    /** Metadata the user set (a sidecar file or a Markdown source's front matter): it wins. */
+    overrides: Meta;
     figures: Figures;
     /** Markdown line (1-based) -> source line (1-based), for .txt sources. */
     lineMap: number[];

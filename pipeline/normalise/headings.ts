@@ -20,7 +20,11 @@ type Kind = 'part' | 'section' | 'item' | 'subitem';
 const BODY_DEPTH: Record<Kind, Heading['depth']> = { part: 1, section: 2, item: 3, subitem: 4 };
 const APPENDIX_LABEL = /^(附件|附录|附表)\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$/;
 const APPENDIX_WITH_TITLE = /^(附件|附录|附表)\s*([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：\s]\s*(\S.*)$/;
-export const GLOSSARY_TITLE = /^(?:(?:附件|附录)\s*[0-9一二三四五六七八九十]*\s*)?(名词解释|名词注释|名词解析|名词释义|名词术语解释|有关名词解释|词语解释|注释|注解|附注)[:：]?$/;
+/**
+ * A glossary's title: 名词解释 and its variants, alone or ending a longer appendix title
+ * (`附件 《政府工作报告》有关内容名词注释`).
+ */
+export const GLOSSARY_TITLE = /^(?:(?:附件|附录)\s*[0-9一二三四五六七八九十]*\s*)?(?:\S{0,30}?(?:名词|词语|术语))?(?:名词解释|名词注释|名词解析|名词释义|名词术语解释|有关名词解释|词语解释|解释|注释|注解|附注|释义)[:：]?$/;
 const PROJECTS_TITLE = /民生实事|实事项目|民生项目/;
 const DATE_ONLY = /^\d{4}\s*年(\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?)?$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 /** Titles never carry sentence or clause punctuation. */
@@ -35,6 +39,10 @@ export function reportHeadings() {
   return (tree: Root, file: VFile) => {
     const nodes = tree.children;
     const out: RootContent[] = [];
+    const titled = titledParts(nodes);
+    /** Depths of the numbered kinds once titled parts have begun: one level below them. */
+    const underTitles = titled.size ? titleDepths(nodes, titled) : undefined;
+    let inTitled = false;
     let appendix = false;
     let appendixKinds: Kind[] = [];
     let lastPart = 0;
@@ -54,6 +62,13 @@ export function reportHeadings() {
       const line = paragraphText(node);
       if (line === undefined) {
         out.push(node);
+        continue;
+      }
+      if (titled.has(node)) {
+        out.push(heading(1, withoutFullStop(line), node));
+        inTitled = true;
+        lastPart = 0;
+        lastSection = 0;
         continue;
       }
 
@@ -79,7 +94,7 @@ export function reportHeadings() {
         out.push(node);
         continue;
       }
-      let depth = BODY_DEPTH[kind];
+      let depth = inTitled && underTitles ? underTitles[kind] : BODY_DEPTH[kind];
       if (appendix) {
         if (!appendixKinds.includes(kind)) appendixKinds.push(kind);
         depth = Math.min(6, 2 + appendixKinds.indexOf(kind)) as Heading['depth'];
@@ -131,6 +146,41 @@ export function reportHeadings() {
       file.message('no headings found: the report is laid out as one section', { ruleId: 'no-headings', source: 'reportpress' });
     }
   };
+}
+
+/**
+ * Part titles printed without numbers (`“十四五”时期工作回顾`): short title lines standing alone
+ * between a finished paragraph (or a heading) and a paragraph of prose, before the appendices.
+ * One such line may be a stray bold phrase; two or more are the report's own outline.
+ */
+function titledParts(nodes: RootContent[]): Set<RootContent> {
+  const found = new Set<RootContent>();
+  for (let i = 1; i < nodes.length - 1; i++) {
+    const line = paragraphText(nodes[i]);
+    if (line === undefined) continue;
+    if (APPENDIX_LABEL.test(line) || isAppendixTitle(line, false)) break;
+    if (line.length < 4 || line.length > TITLE_MAX || TITLE_PUNCTUATION.test(line) || markerKind(line) || DATE_ONLY.test(line)) continue;
+    if (!/[\u4e00-\u9fff]{2}/.test(line) || /[的和与及在对]$/.test(line)) continue;
+    const prev = nodes[i - 1]!;
+    const before = paragraphText(prev) ?? (prev.type === 'paragraph' ? text(prev) : undefined);
+    const after = paragraphText(nodes[i + 1]);
+    const closed = prev.type === 'heading' || (before !== undefined && /[。！？!?…”）)]$/.test(before) && before.length >= 10);
+    const opens = after !== undefined && after.length >= 30 && /[。！？；]/.test(after) && !markerKind(after);
+    if (closed && opens) found.add(nodes[i]!);
+  }
+  return found.size >= 2 ? found : new Set();
+}
+
+/** Under titled parts, numbered parts (if any are used) come next, then sections, and so on. */
+function titleDepths(nodes: RootContent[], titled: Set<RootContent>): Record<Kind, Heading['depth']> {
+  let seenTitle = false;
+  let parts = false;
+  for (const node of nodes) {
+    if (titled.has(node)) seenTitle = true;
+    const line = paragraphText(node);
+    if (seenTitle && line !== undefined && markerKind(line) === 'part') parts = true;
+  }
+  return parts ? { part: 2, section: 3, item: 4, subitem: 5 } : { part: 2, section: 2, item: 3, subitem: 4 };
 }
 
 export function markerKind(line: string): Kind | undefined {

@@ -10,16 +10,7 @@ export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 export const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f\u2014\u2026\u00b7]/;
 /** Punctuation that ends a sentence or a clause a paragraph can stop on. */
 export const SENTENCE_END = /[。！？；!?;]/;
-export const CN_NUMERAL = '[一二三四五六七八九十百零〇]{1,4}';
-
-/** `一、` */
-export const PART = new RegExp(`^(${CN_NUMERAL})、\\s*`);
-/** `（一）` or `(一)` */
-export const SECTION = new RegExp(`^[（(](${CN_NUMERAL})[）)]\\s*`);
-/** `1.` `1、` `1．` (not a decimal such as 1.5) */
-export const ITEM = /^(\d{1,2})(?:[.．](?!\d)|、)\s*/;
-/** `（1）` or `(1)` */
-export const SUBITEM = /^[（(](\d{1,2})[）)]\s*/;
+export { CN_NUMERAL, PART, SECTION, ITEM, SUBITEM, chineseNumber } from '../genre/markers.js';
 
 export function text(node: Nodes): string {
   return toString(node, { includeImageAlt: false });
@@ -32,24 +23,6 @@ export function singleLine(node: RootContent | undefined): node is Paragraph & {
 
 export function paragraphText(node: RootContent | undefined): string | undefined {
   return singleLine(node) ? node.children.map((c) => (c.type === 'text' ? c.value : '')).join('') : undefined;
-}
-
-const NUMERALS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 一 -> 1, 十二 -> 12, 二十三 -> 23. */
-export function chineseNumber(numeral: string): number {
-  let total = 0;
-  let current = 0;
-  for (const ch of numeral) {
-    if (ch === '十') {
-      total += (current || 1) * 10;
-      current = 0;
-    } else if (ch === '百') {
-      total += (current || 1) * 100;
-      current = 0;
-    } else current = NUMERALS[ch] ?? 0;
-  }
-  return total + current;
 }
 
 /** Removes a trailing full stop, the way headings are printed. */

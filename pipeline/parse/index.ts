@@ -12,13 +12,12 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { remarkDefinitionList } from 'remark-definition-list';
-import { parse as parseYaml } from 'yaml';
 import type { Root, Nodes, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Meta } from '../model.js';
 import type { ReadResult } from '../read/index.js';
 import { toSafeMarkdown, sourceColumn } from './escape.js';
-import { ReportError } from '../errors.js';
+import { parseSidecar } from '../read/sidecar.js';
 
 const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkDefinitionList).use(remarkFrontmatter, ['yaml']);
 /**
@@ -38,47 +37,24 @@ export function parseText(input: ReadResult, file: VFile): Root {
   }));
   file.data.lineMap = lineMap;
   file.data.pageMeta = input.pageMeta;
+  file.data.front = input.front.meta;
   return tree;
 }
 
-/** Parses a Markdown report; YAML front matter becomes the starting metadata. */
+/** Parses a Markdown report; its YAML front matter is the user's word on the metadata. */
 export function parseMarkdown(input: ReadResult, file: VFile): Root {
   const tree = markdownProcessor.parse(input.text) as Root;
-  const meta: Meta = { ...input.pageMeta };
+  const overrides: Meta = { ...(file.data.overrides ?? {}) };
   tree.children = tree.children.filter((node) => {
     if (node.type !== 'yaml') return true;
-    Object.assign(meta, frontMatter(node.value, file.path, node.position?.start.line ?? 1));
+    // The YAML starts on the line after the opening ---.
+    Object.assign(overrides, parseSidecar(node.value, file.path, (node.position?.start.line ?? 1) + 1, false).meta);
     return false;
   });
   literalHtml(tree);
-  file.data.pageMeta = meta;
+  file.data.pageMeta = {};
+  file.data.overrides = overrides;
   return tree;
-}
-
-function frontMatter(source: string, path: string, line: number): Meta {
-  let data: unknown;
-  try {
-    data = parseYaml(source);
-  } catch (error) {
-    throw new ReportError({ file: path, line }, `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
-  }
-  if (data === null || data === undefined) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) throw new ReportError({ file: path, line }, 'front matter must be a mapping of keys to values');
-  const meta: Meta = {};
-  const record = data as Record<string, unknown>;
-  for (const key of ['title', 'subtitle', 'date', 'meeting', 'issuer', 'published', 'source', 'url'] as const) {
-    const value = record[key];
-    if (value instanceof Date) meta[key] = value.toISOString().slice(0, 10);
-    else if (value !== undefined && value !== null) meta[key] = String(value);
-  }
-  const speaker = record.speaker;
-  if (speaker && typeof speaker === 'object') {
-    const s = speaker as Record<string, unknown>;
-    if (s.name) meta.speaker = { ...(s.role ? { role: String(s.role) } : {}), name: String(s.name) };
-  } else if (typeof speaker === 'string') {
-    meta.speaker = { name: speaker };
-  }
-  return meta;
 }
 
 /**

@@ -28,6 +28,10 @@ const DANGLING_END = /的$/;
 const LATIN_END = /[A-Za-z]$/;
 const NUMBER_ONLY = /^[0-9][0-9.]*$/;
 const DASH_START = /^[—―–-]{1,2}/;
+/** A clause mark ends a line only where the page cut a sentence (a bold phrase, a wrap). */
+const CLAUSE_END = /[，、,]$/;
+/** An opening bracket or a heading number alone: the page cut `（` / `三）改革开放…`. */
+const CUT_MARKER = /^([（(【\[《“]|[（(][一二三四五六七八九十\d]{1,3}[）)]?|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、])$/;
 /** Starts of lines that always begin a new block, even without a blank line before them. */
 const HEADING_START = /^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])/;
 
@@ -78,6 +82,8 @@ function decide(prev: string, next: string, blankSeparated: boolean): Seam {
 }
 
 function isFragmentSeam(prev: string, next: string): boolean {
+  if (CUT_MARKER.test(prev)) return true;
+  if (CLAUSE_END.test(prev) && !HEADING_START.test(next)) return true;
   if (TERMINAL.test(prev)) return false;
   if (CLOSING_START.test(next) || CONTINUATION_START.test(next)) return true;
   if (LATIN_END.test(prev) && NUMBER_ONLY.test(next)) return true;

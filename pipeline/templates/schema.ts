@@ -126,7 +126,7 @@ export const LAYOUT_SPEC: Spec = {
         enabled: { kind: 'boolean', default: true, doc: 'Print a cover page. With `false` the cover lines become a title block at the top of the first page (公文 style).' },
         lines: {
           kind: 'list',
-          doc: 'Lines of the cover, top to bottom. `text` is Handlebars over the metadata (`title`, `subtitle`, `date`, `meeting`, `speaker.role`, `speaker.name`, `issuer`, `published`, `source`); a line that comes out empty is left out, so a report without a speaker has no speaker line.',
+          doc: 'Lines of the cover, top to bottom. `text` is Handlebars over the metadata (`title`, `headline` (the page headline, when it names more than the printed title), `subtitle`, `date`, `meeting`, `speaker.role`, `speaker.name`, `issuer`, `published`, `source`); a line that comes out empty is left out, so a report without a speaker has no speaker line.',
           default: [
             { text: '{{title}}', style: 'title' },
             { text: '{{#if subtitle}}——{{subtitle}}{{/if}}', style: 'subtitle' },

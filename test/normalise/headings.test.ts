@@ -55,3 +55,40 @@ describe('headings', () => {
     expect(headings(pub.tree)).toEqual([[1, '一、工作回顾']]);
   });
 });
+
+describe('shapes of other sites', () => {
+  let n = 0;
+  /** A paragraph of prose; each one different (a repeated one would read as a second copy). */
+  const p = () => `这是第${++n}个完整的段落，说明了过去一年的工作成效，内容较长，以句号结束。`;
+  it('takes part titles printed without numbers as parts, with numbered parts inside one level down', () => {
+    const pub = build([p(), '“十四五”时期发展成就和2025年工作回顾', p(), '“十五五”时期主要目标和2026年重点工作', p(), '一、加快建设现代化产业体系', p(), '（一）做强实体经济。' + p(), '二、持续深化改革', p()]);
+    expect(headings(pub.tree)).toEqual([[1, '“十四五”时期发展成就和2025年工作回顾'], [1, '“十五五”时期主要目标和2026年重点工作'], [2, '一、加快建设现代化产业体系'], [3, '（一）做强实体经济'], [2, '二、持续深化改革']]);
+  });
+
+  it('puts sections right under unnumbered parts when the report numbers nothing else', () => {
+    const pub = build([p(), '“十四五”时期工作回顾', p(), '2026年重点工作', p(), '（一）放大促消费扩投资政策效应', p()]);
+    expect(headings(pub.tree)).toEqual([[1, '“十四五”时期工作回顾'], [1, '2026年重点工作'], [2, '（一）放大促消费扩投资政策效应']]);
+  });
+
+  it('keeps one stray title-like line as a paragraph', () => {
+    const pub = build(['一、工作回顾', p(), '稳增长政策措施加快落地见效', p()]);
+    expect(headings(pub.tree)).toEqual([[1, '一、工作回顾']]);
+  });
+
+  it('joins a heading the page cut after its opening bracket', () => {
+    const pub = publish(new TextEncoder().encode(['各位代表：', '一、工作回顾', '（', '一）改革开放持续深化、互促共进。', p()].join('\n')), 'in.txt');
+    expect(headings(pub.tree)).toEqual([[1, '一、工作回顾'], [2, '（一）改革开放持续深化、互促共进']]);
+  });
+
+  it('reads an appendix label on its own line and a 名词注释 glossary of `1.term：definition` lines', () => {
+    const pub = publish(new TextEncoder().encode(['各位代表：', '一、工作回顾', p(), '附件', '《政府工作报告》有关内容名词注释', '1.“四级三类”：国土空间规划体系。', '2.GEP核算：生态系统生产总值核算。'].join('\n')), 'in.txt');
+    expect(headings(pub.tree)).toEqual([[1, '一、工作回顾'], [1, '附件 《政府工作报告》有关内容名词注释']]);
+    const terms = [...walkAll(pub.tree)].filter((n) => n.type === 'defListTerm').map((n) => plain(n));
+    expect(terms).toEqual(['“四级三类”', 'GEP核算']);
+  });
+});
+
+function* walkAll(node: import('mdast').Nodes): Generator<import('mdast').Nodes> {
+  yield node;
+  if ('children' in node) for (const c of node.children) yield* walkAll(c as import('mdast').Nodes);
+}

@@ -16,7 +16,7 @@ describe('lines -> blocks', () => {
     const bytes = new TextEncoder().encode('标题\u2028\u2029听全文\n正文。');
     const input = read(bytes, 'ls.txt');
     expect(input.text).toBe('标题\n\n听全文\n正文。');
-    expect(input.removed.map((n) => input.text.split('\n')[n - 1])).toEqual(['听全文']);
+    expect(input.removed.map((r) => input.text.split('\n')[r.from - 1])).toEqual(['听全文']);
   });
 
   it('keeps the lines of a block apart when blank lines separate paragraphs', () => {
@@ -48,5 +48,19 @@ describe('lines -> blocks', () => {
 describe('what is not a fragment', () => {
   it('keeps a title ending in 向 or 为 apart from the paragraph after it (only 的 dangles)', () => {
     expect(blocks('二、2024年经济社会发展总体要求和政策取向\n今年发展主要预期目标是：增长5%左右。')).toEqual([['二、2024年经济社会发展总体要求和政策取向'], ['今年发展主要预期目标是：增长5%左右。']]);
+  });
+});
+
+describe('lines the page cut', () => {
+  it('joins a line that ends with a comma to the next one', () => {
+    expect(blocks('协同创新日益紧密，中国电子增资麒麟软件，\n协和天津基地建设顺利推进。\n下一段。')).toEqual([['协同创新日益紧密，中国电子增资麒麟软件，协和天津基地建设顺利推进。'], ['下一段。']]);
+  });
+
+  it('joins an opening bracket or a heading number alone to the line after it', () => {
+    expect(blocks('正文。\n（\n三）改革开放持续深化。\n正文。')).toEqual([['正文。'], ['（三）改革开放持续深化。'], ['正文。']]);
+  });
+
+  it('keeps table serial numbers on lines of their own', () => {
+    expect(blocks('序号\n\n1\n\n公共交通')).toEqual([['序号'], ['1'], ['公共交通']]);
   });
 });
