@@ -90,7 +90,8 @@ export function meetingLine(text: string): MeetingLine | undefined {
   const at = /在(.{2,60}?(?:会议|大会|常委会|全会|例会))上/.exec(line);
   if (!at) return undefined;
   const date = writtenDate(line.slice(0, at.index + 1));
-  if (!dashed && !date) return undefined;
+  // Undated and undashed, only the bare shape `在…会议上` is a meeting line.
+  if (!dashed && !date && !(at.index === 0 && line.length <= 60)) return undefined;
   // Only the date may precede 在: a longer lead-in is a sentence about a meeting.
   const before = line.slice(0, at.index);
   if (before.replace(date ? before.slice(date.index, date.index + date.length) : '', '').trim().length > 0) return undefined;
@@ -138,7 +139,9 @@ export function despace(text: string): string {
 
 /** The report's title line: `…政府工作报告`, `…报告（全文）`; short and without sentences. */
 export function titleLine(text: string): string | undefined {
-  const title = despace(text.trim()).replace(/\s*[（(](全文|摘要|摘登|实录|双语)[）)]$/, '');
+  const title = despace(text.trim())
+    .replace(/\s*[（(]?(全文|摘要|摘登|实录|双语)[）)]?$/, '')
+    .replace(/^《(.*)》$/, '$1');
   if (title.length < 4 || title.length > 60 || SENTENCE_END.test(title) || /[，,：:]/.test(title)) return undefined;
   return /报告$/.test(title) ? title : undefined;
 }

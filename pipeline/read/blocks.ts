@@ -72,7 +72,24 @@ export function toBlocks(lines: Line[]): Block[] {
     }
   }
   flush();
-  return blocks;
+  return joinCutMarkers(blocks);
+}
+
+/** A block that is only an opening bracket or a number the page cut from its heading. */
+function joinCutMarkers(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    if (next && block.lines.length === 1 && CUT_MARKER.test(block.lines[0]!.text) && !CUT_MARKER.test(next.lines[0]!.text)) {
+      const [first, ...rest] = next.lines;
+      out.push({ lines: [{ ...block.lines[0]!, text: block.lines[0]!.text + first!.text }, ...rest] });
+      i++;
+      continue;
+    }
+    out.push(block);
+  }
+  return out;
 }
 
 function decide(prev: string, next: string, blankSeparated: boolean): Seam {

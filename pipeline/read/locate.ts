@@ -131,14 +131,26 @@ function bodyStart(text: string[]): { index: number } {
     const salutation = text.findIndex(accept);
     if (salutation !== -1 && (firstPart === -1 || salutation < firstPart)) return { index: salutation };
   }
-  let seen = 0;
-  for (let i = 0; i < text.length && seen < 60; i++) {
-    if (text[i] === '') continue;
-    seen++;
-    const meeting = meetingAt(text, i);
-    if (!meeting) continue;
+  // The last meeting line before the first paragraph of prose (a page may print its title
+  // and meeting line twice, around a breadcrumb).
+  const prose = text.findIndex((t) => isProse(t) && t.length >= 30 && !isCaption(t));
+  let meeting: ReturnType<typeof meetingAt>;
+  for (let i = 0; i < (prose === -1 ? text.length : prose); i++) if (text[i] !== '') meeting = meetingAt(text, i) ?? meeting;
+  if (meeting) {
+    // Past the speaker and any page lines the page put between (来源, 时间, a caption).
     let after = meeting.next;
-    while (after < text.length && (text[after] === '' || speakerLine(text[after]!) || dateLine(text[after]!))) after++;
+    let value = false;
+    for (; after < text.length; after++) {
+      const t = text[after]!;
+      if (t === '') continue;
+      // A field's value on the line after its key (来源： / 某省人民政府) is the page's too.
+      if (value && t.length <= 40 && !isProse(t)) {
+        value = false;
+        continue;
+      }
+      value = !!pageFact(t, {})?.pending;
+      if (!(value || speakerLine(t) || dateLine(t) || pageShaped(t))) break;
+    }
     return { index: after };
   }
   const part = text.findIndex((t) => PART.test(t) && t.length <= 80);
@@ -147,6 +159,11 @@ function bodyStart(text: string[]): { index: number } {
   while (index > 0 && (text[index - 1] === '' || (isProse(text[index - 1]!) && text[index - 1]!.length >= 20))) index--;
   while (text[index] === '' && index < part) index++;
   return { index };
+}
+
+/** A line that can only be the page's: a fact, a widget, a crumb, a bare label, a caption. */
+function pageShaped(t: string): boolean {
+  return !!pageFact(t, {}) || isWidget(t, 'page') || isBreadcrumb(t) || isBareLabel(t) || (isCaption(t) && t.length <= 60);
 }
 
 function firstText(text: string[]): number {
@@ -331,12 +348,13 @@ function secondCopy(text: string[], start: number): { from: number; to: number }
     return repeated >= Math.min(3, long) && repeated / long >= 0.6;
   })());
   if (d === -1) return undefined;
-  // Back over the page between the copies (menus, the copy's own front lines) to the last
-  // line of the first copy: a line of prose that the second copy does not repeat.
+  // Back over the page between the copies (menus, the copy's own front lines and page
+  // lines, which all stood before the first copy too) to the first copy's last line of prose.
+  const before = new Set(text.slice(0, start));
   let from = d;
   for (let i = d - 1; i > start; i--) {
     if (text[i] === '') continue;
-    if (isProse(text[i]!) && text[i]!.length >= 20) break;
+    if (isProse(text[i]!) && text[i]!.length >= 20 && !before.has(text[i]!)) break;
     from = i;
   }
   let to = d;
@@ -368,11 +386,16 @@ function bodyEnd(text: string[], start: number, fate: Array<string | undefined>)
   }
   for (let i = start + 1; i <= end; i++) {
     if (fate[i] || text[i] === '' || !isBareLabel(text[i]!)) continue;
+    // Not a label that opens the report's own notes or appendix (注释：, 附件：).
+    if (/(注释|注解|解释|释义|说明|附件|附表|附录)[:：]$/.test(text[i]!)) continue;
     const rest = text.slice(i + 1, end + 1).filter((t, k) => t !== '' && !fate[i + 1 + k]);
-    if (rest.every((t) => !isProse(t) && t.length <= 40)) return previousText(text, i) ?? start;
+    if (rest.every((t) => !isProse(t) && t.length <= 40 && !ENTRY_START.test(t))) return previousText(text, i) ?? start;
   }
   return end;
 }
+
+/** Numbered entries (notes, list items, table serials) are the report's, never a trailer. */
+const ENTRY_START = /^(\[\d{1,3}\]|\d{1,3}[.、．]?(?!\d)|[①-⑳]|[（(]\d{1,3}[）)])/;
 
 function trailerShape(t: string): boolean {
   return isWidget(t, 'page') || isBareLabel(t) || isLinkLine(t) || isBreadcrumb(t) || (isCaption(t) && !isProse(t));

@@ -67,6 +67,22 @@ describe('finding the report in a page', () => {
     expect(found.removed.find((r) => r.reason === 'second copy of the report')).toEqual({ from: 10, to: 21, reason: 'second copy of the report' });
   });
 
+  it('reads a bare meeting line and a headline written 《…》全文', () => {
+    const found = page(['《某县政府工作报告》全文', '在某县第三届人民代表大会第二次会议上', '某县人民政府县长 李四', ...BODY]);
+    expect(found.front.meta).toMatchObject({ title: '某县政府工作报告', meeting: '某县第三届人民代表大会第二次会议', speaker: { role: '某县人民政府县长', name: '李四' } });
+  });
+
+  it('keeps a 注释 appendix with short entries at the very end', () => {
+    const body = bodyText([...BODY, '各位代表！让我们团结奋斗！', '注释：', '[1]“两轴两带”：两条发展轴线', '[2]“四上”企业：规模以上企业', '分享到:']);
+    expect(body.slice(-3)).toEqual(['注释：', '[1]“两轴两带”：两条发展轴线', '[2]“四上”企业：规模以上企业']);
+  });
+
+  it('starts the body after the last front lines and the page lines below them when the salutation is missing', () => {
+    const found = page(['某省2026年政府工作报告', '2026年1月27日在某省第十四届人民代表大会第四次会议上 某省省长 赵某', '首页', '>', '要闻', '某省2026年政府工作报告', '2026年1月27日在某省第十四届人民代表大会第四次会议上 某省省长 赵某', '来源：', '某省人民政府', '省长赵某作政府工作报告', BODY[1]!, BODY[2]!]);
+    expect(found.body.map((l) => l.text)).toEqual([BODY[1], BODY[2]]);
+    expect(found.pageMeta).toEqual({ source: '某省人民政府' });
+  });
+
   it('starts the body after the front lines when the salutation is missing', () => {
     const found = page(['某县政府工作报告', '——2024年1月5日在某县第三届人民代表大会第二次会议上', '一、2023年工作回顾', '过去一年，全县经济运行稳中有进，发展质量稳步提升。']);
     expect(found.front.meta.title).toBe('某县政府工作报告');
