@@ -101,12 +101,24 @@ function decide(prev: string, next: string, blankSeparated: boolean): Seam {
 function isFragmentSeam(prev: string, next: string): boolean {
   if (CUT_MARKER.test(prev)) return true;
   if (CLAUSE_END.test(prev) && !HEADING_START.test(next)) return true;
+  if (unfinished(prev) && !HEADING_START.test(next) && !ENTRY_START.test(next)) return true;
   if (TERMINAL.test(prev)) return false;
   if (CLOSING_START.test(next) || CONTINUATION_START.test(next)) return true;
   if (LATIN_END.test(prev) && NUMBER_ONLY.test(next)) return true;
   if (DASH_START.test(prev) && !/上$/.test(prev) && /(会议|大会|会)上$/.test(next) && next.length <= 30) return true;
   return DANGLING_END.test(prev) && !HEADING_START.test(next);
 }
+
+/**
+ * A long line of prose that stops without a sentence end: the page cut it (a word set in bold,
+ * a wrap). Titles and headings are short or numbered, so they never qualify.
+ */
+function unfinished(line: string): boolean {
+  return line.length >= 40 && /[，、；,;]/.test(line) && !TERMINAL.test(line) && !HEADING_START.test(line) && !ENTRY_START.test(line);
+}
+
+/** Starts of numbered entries and table serials, which begin a block of their own. */
+const ENTRY_START = /^(\d{1,3}[.．、]?(?!\d)|\[\d{1,3}\]|[（(]\d{1,3}[）)]|[①-⑳])/;
 
 /** True when paragraphs are separated by blank lines, rather than one paragraph per line. */
 function usesBlankLines(lines: Line[]): boolean {

@@ -60,6 +60,15 @@ describe('lines the page cut', () => {
     expect(blocks('正文。\n（\n三）改革开放持续深化。\n正文。')).toEqual([['正文。'], ['（三）改革开放持续深化。'], ['正文。']]);
   });
 
+  it('joins words the page cut out of a sentence onto their own line', () => {
+    expect(blocks('过去一年，我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，大力推进\n高质量发展\n取得新成效。\n下一段。')).toEqual([['过去一年，我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，大力推进高质量发展取得新成效。'], ['下一段。']]);
+  });
+
+  it('does not join a title, or a long cell before a serial number', () => {
+    expect(blocks('“十四五”时期工作回顾\n正文。')).toEqual([['“十四五”时期工作回顾'], ['正文。']]);
+    expect(blocks('针对全区照明设施安全排查，发现部分设备安装过低，存在水浸风险需整改\n2\n政务服务')).toEqual([['针对全区照明设施安全排查，发现部分设备安装过低，存在水浸风险需整改'], ['2'], ['政务服务']]);
+  });
+
   it('keeps table serial numbers on lines of their own', () => {
     expect(blocks('序号\n\n1\n\n公共交通')).toEqual([['序号'], ['1'], ['公共交通']]);
   });
