@@ -124,12 +124,14 @@ interface FoundFront {
  */
 function bodyStart(text: string[]): { index: number } {
   // The opening address ends with a colon (各位代表：); 各位代表！ also recurs inside the speech.
-  // Either way it opens the body only if no numbered part came before it.
+  // Either way it opens the body only if the speech has not begun before it: a numbered part
+  // with prose after it (a table of contents above the salutation has no prose).
   const firstPart = text.findIndex((t) => PART.test(t) && t.length <= 80 && !isProse(t.replace(/^[^、]*、/, '')));
+  const begunBefore = (i: number) => firstPart !== -1 && firstPart < i && text.slice(firstPart, i).some((t) => isProse(t) && t.length >= 30);
   const opening = (t: string) => isSalutation(t) && /[：:]$/.test(t);
   for (const accept of [opening, isSalutation]) {
     const salutation = text.findIndex(accept);
-    if (salutation !== -1 && (firstPart === -1 || salutation < firstPart)) return { index: salutation };
+    if (salutation !== -1 && !begunBefore(salutation)) return { index: salutation };
   }
   // The last meeting line before the first paragraph of prose (a page may print its title
   // and meeting line twice, around a breadcrumb).

@@ -69,9 +69,9 @@ export function isCaption(text: string): boolean {
   return text.length <= 50 && /作(政府)?工作报告[。.]?$/.test(text);
 }
 
-/** A link or a link list entry: "》》点击图片进入专题《《", ">>更多", an address. */
+/** A link or a link list entry: "》》点击图片进入专题《《", ">>更多", an address, an attached file. */
 export function isLinkLine(text: string): boolean {
-  return /^(>>|》》|＞＞|»|›)/.test(text) || /(>>|》》|《《|<<)$/.test(text) || /^https?:\/\/\S+$/.test(text);
+  return /^(>>|》》|＞＞|»|›)/.test(text) || /(>>|》》|《《|<<)$/.test(text) || /^https?:\/\/\S+$/.test(text) || /^\S.{0,80}\.(pdf|docx?|xlsx?|wps|ofd|zip|rar)$/i.test(text);
 }
 
 /** A label with nothing after it: "相关报道：", "分享到:", "时间：". */

@@ -50,7 +50,7 @@ describe('finding the report in a page', () => {
   });
 
   it('drops the trailers after the report: labels, share bars, link lists, credits', () => {
-    const body = bodyText([...BODY, '各位代表！让我们团结奋斗，创造新的更大业绩！', '相关报道：', '某省召开人民代表大会', '某市代表热议政府工作报告', '》》点击图片进入专题《《', '收藏', '|', '分享到:', '分享到微信', '×', '相关文档：', '扫一扫在手机打开当前页', '（责任编辑：张三）']);
+    const body = bodyText([...BODY, '各位代表！让我们团结奋斗，创造新的更大业绩！', '相关报道：', '某省召开人民代表大会', '某市代表热议政府工作报告', '》》点击图片进入专题《《', '收藏', '|', '分享到:', '分享到微信', '×', '相关文档：', '2026年政府工作报告.pdf', '扫一扫在手机打开当前页', '（责任编辑：张三）']);
     expect(body[body.length - 1]).toBe('各位代表！让我们团结奋斗，创造新的更大业绩！');
   });
 
@@ -81,6 +81,11 @@ describe('finding the report in a page', () => {
     const found = page(['某省2026年政府工作报告', '2026年1月27日在某省第十四届人民代表大会第四次会议上 某省省长 赵某', '首页', '>', '要闻', '某省2026年政府工作报告', '2026年1月27日在某省第十四届人民代表大会第四次会议上 某省省长 赵某', '来源：', '某省人民政府', '省长赵某作政府工作报告', BODY[1]!, BODY[2]!]);
     expect(found.body.map((l) => l.text)).toEqual([BODY[1], BODY[2]]);
     expect(found.pageMeta).toEqual({ source: '某省人民政府' });
+  });
+
+  it('drops a table of contents printed above the salutation', () => {
+    const found = page(['2026年某市政府工作报告', '——2026年1月5日在某市第三届人民代表大会第二次会议上', '目录', '一、2025年工作回顾', '二、2026年工作安排', ...BODY]);
+    expect(found.body.filter((l) => l.text)[0]!.text).toBe('各位代表：');
   });
 
   it('starts the body after the front lines when the salutation is missing', () => {
