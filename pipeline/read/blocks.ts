@@ -58,7 +58,9 @@ export function toBlocks(lines: Line[]): Block[] {
       current.push({ ...line });
       continue;
     }
-    const seam: Seam = glueNext ? 'join' : decide(prev.text, line.text, blankSeparated);
+    // Only the end of a line that grew by joins decides the next seam: testing the whole
+    // of it at every join would take quadratic time on a page of many cut lines.
+    const seam: Seam = glueNext ? 'join' : decide(tail(prev.text), line.text, blankSeparated);
     glueNext = false;
     if (seam === 'join') {
       // A subscript number glues on both sides: "PM" + "2.5" + "年平均浓度".
@@ -90,6 +92,11 @@ function joinCutMarkers(blocks: Block[]): Block[] {
     out.push(block);
   }
   return out;
+}
+
+/** The last characters of a line: enough for every rule, which looks at how a line ends. */
+function tail(text: string): string {
+  return text.length > 120 ? text.slice(-120) : text;
 }
 
 function decide(prev: string, next: string, blankSeparated: boolean): Seam {

@@ -386,12 +386,17 @@ function bodyEnd(text: string[], start: number, fate: Array<string | undefined>)
     end = i;
     break;
   }
+  // quiet[i]: every line after i up to the end is a short line without sentences or numbers.
+  const quiet = new Array<boolean>(end + 2).fill(true);
+  for (let i = end; i >= start; i--) {
+    const t = text[i]!;
+    quiet[i] = quiet[i + 1]! && (t === '' || !!fate[i] || (!isProse(t) && t.length <= 40 && !ENTRY_START.test(t)));
+  }
   for (let i = start + 1; i <= end; i++) {
-    if (fate[i] || text[i] === '' || !isBareLabel(text[i]!)) continue;
+    if (fate[i] || text[i] === '' || !isBareLabel(text[i]!) || !quiet[i + 1]) continue;
     // Not a label that opens the report's own notes or appendix (注释：, 附件：).
     if (/(注释|注解|解释|释义|说明|附件|附表|附录)[:：]$/.test(text[i]!)) continue;
-    const rest = text.slice(i + 1, end + 1).filter((t, k) => t !== '' && !fate[i + 1 + k]);
-    if (rest.every((t) => !isProse(t) && t.length <= 40 && !ENTRY_START.test(t))) return previousText(text, i) ?? start;
+    return previousText(text, i) ?? start;
   }
   return end;
 }
