@@ -99,7 +99,7 @@ export function locate(lines: Line[], options: LocateOptions = {}): Located {
     const t = text[i]!;
     if (t === '' || fate[i]) continue;
     if (isWidget(t, 'body')) fate[i] = 'widget';
-    else if (isCaption(t) && !isProseParagraph(t)) fate[i] = 'photo caption';
+    else if (isCaption(t, 'body') && !isProseParagraph(t)) fate[i] = 'photo caption';
   }
 
   for (const [from, to] of options.remove ?? []) for (let i = from - 1; i <= to - 1 && i < text.length; i++) if (i >= 0 && text[i] !== '') fate[i] = 'removed by the sidecar';
@@ -405,7 +405,7 @@ function bodyEnd(text: string[], start: number, fate: Array<string | undefined>)
 const ENTRY_START = /^(\[\d{1,3}\]|\d{1,3}[.、．]?(?!\d)|[①-⑳]|[（(]\d{1,3}[）)])/;
 
 function trailerShape(t: string): boolean {
-  return isWidget(t, 'page') || isBareLabel(t) || isLinkLine(t) || isBreadcrumb(t) || (isCaption(t) && !isProse(t));
+  return isWidget(t, 'page') || isBareLabel(t) || isLinkLine(t) || isBreadcrumb(t) || (isCaption(t, 'body') && !isProse(t));
 }
 
 /** A caption-like line that is in fact a paragraph of the report (long, several sentences). */

@@ -61,12 +61,13 @@ export function isBreadcrumb(text: string): boolean {
  * A photo caption or credit: "殷勇同志作政府工作报告。本报记者 戴冰摄", "石榴云/新疆日报记者谢龙摄",
  * "图为…", "省长赵刚作政府工作报告" (a person delivering the report, said in the third person).
  */
-export function isCaption(text: string): boolean {
+export function isCaption(text: string, where: 'page' | 'body' = 'page'): boolean {
   if (text.length > 90) return false;
   if (/(记者|通讯员|摄影|摄)\s*[\u4e00-\u9fff·\s]{0,12}摄?[）)]?$/.test(text) && /(记者|通讯员|摄影)/.test(text)) return true;
   if (/(记者|通讯员)[\s\S]{0,20}$/.test(text) && /[。]\s*\S*(本报|新华社|日报|记者)/.test(text)) return true;
   if (/^图为/.test(text) || /^[（(]?(新华社|本报)记者.{0,12}摄[）)]?$/.test(text)) return true;
-  return text.length <= 50 && /作(政府)?工作报告[。.]?$/.test(text);
+  // Inside the speech a sentence may say the same of the speaker himself; only credits count.
+  return where === 'page' && text.length <= 50 && /作(政府)?工作报告[。.]?$/.test(text);
 }
 
 /** A link or a link list entry: "》》点击图片进入专题《《", ">>更多", an address, an attached file. */

@@ -95,8 +95,8 @@ describe('finding the report in a page', () => {
   });
 
   it('drops a photo caption inside the body but keeps prose that mentions a reporter', () => {
-    const body = bodyText([...BODY, '图为代表们认真审议政府工作报告。新华社记者 李四 摄', '我们支持新闻单位和记者深入基层，讲好发展故事。']);
-    expect(body).toEqual([...BODY, '我们支持新闻单位和记者深入基层，讲好发展故事。']);
+    const body = bodyText([...BODY, '图为代表们认真审议政府工作报告。新华社记者 李四 摄', '我们支持新闻单位和记者深入基层，讲好发展故事。', '下面，我向大会作工作报告。']);
+    expect(body).toEqual([...BODY, '我们支持新闻单位和记者深入基层，讲好发展故事。', '下面，我向大会作工作报告。']);
   });
 
   it('keeps body text that merely mentions a widget word', () => {
