@@ -17,6 +17,8 @@ export interface TextItem {
   linkToDestination?: string;
   link?: string;
   sup?: boolean;
+  /** OpenType features to shape this inline with (`halt`: a mark set in half an em). */
+  fontFeatures?: string[];
   /** Replaced by the page number of the node with this id. */
   pageReference?: string;
 }

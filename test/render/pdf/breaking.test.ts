@@ -118,3 +118,40 @@ describe('table column widths', () => {
     expect(columnWidths([{ min: 10, max: 50 }, { min: 10, max: 150 }], [[[50], [150]]], 400, 10)).toEqual([100, 300]);
   });
 });
+
+describe('punctuation compression', () => {
+  const halves = (text: string, chars = 40) => {
+    const b = breakLines(spans(text), chars * em, 0);
+    return [...b.text].filter((_, i) => b.half[i]).join('');
+  };
+
+  it('sets a closing mark before another mark, and an opening mark after another, in half an em', () => {
+    expect(halves('他说“好”。我们')).toBe('”');
+    expect(halves('完成。“三隧一路”，全面（含“两区”）、推进')).toBe('。””）');
+    expect(halves('《“十四五”》规划')).toBe('“”');
+  });
+
+  it('leaves a mark between ideographs, and a superscript, at full width', () => {
+    expect(halves('政府，工作。报告（一）')).toBe('');
+    const b = breakLines([{ text: '报告', style: body }, { text: '）', style: body, sup: true }, { text: '。', style: body }], 40 * em, 0);
+    expect([...b.half]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('counts a pair as 1.5 em when breaking', () => {
+    // Nine ideographs and a compressed pair fill exactly ten and a half ems.
+    const lines = linesOf('一二三四五六七八九”，十一二', 10.5 * em);
+    expect(lines[0]).toBe('一二三四五六七八九”，');
+  });
+
+  it('takes the blank half of a closing mark at the end of a full line before tightening it', () => {
+    const b = breakLines(spans('一二三四五六七八九十。一二三'), 10.5 * em, 0);
+    expect(b.text.slice(b.lines[0]!.from, b.lines[0]!.to)).toBe('一二三四五六七八九十。');
+    expect(b.half[10]).toBe(1);
+  });
+
+  it('breaks by whole cells on a grid, compressed pairs counted whole', () => {
+    const b = breakLines(spans('一二三四五六七八”，一二三四五六七八九十'), 10 * em, 0, { grid: true });
+    expect(b.text.slice(b.lines[0]!.from, b.lines[0]!.to)).toBe('一二三四五六七八”，');
+    expect(b.half[8]).toBe(1);
+  });
+});

@@ -31,6 +31,8 @@ export interface SetOptions {
 
 /** Text whose width is the plain sum of its advances (no kerning or ligatures apply). */
 const PLAIN = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018\u2019\u201c\u201d0-9.,%]*$/;
+/** The OpenType feature that sets a full-width mark in half an em (compress.ts). */
+const HALF_WIDTH = ['halt'];
 /** Justify by at most this fraction of the size between characters; beyond, leave it ragged. */
 const MAX_SPREAD = 0.6;
 
@@ -72,14 +74,22 @@ const hardBreak = (): TextItem => ({ text: '\n', noWrap: false, characterSpacing
 
 /** The inlines of one line, justified when it should be. */
 function lineItems(broken: Broken, line: Line, spans: Span[], block: BlockStyle, justify: boolean): TextItem[] {
-  const pieces: Array<{ span: Span; text: string; width: number }> = [];
+  const pieces: Array<{ span: Span; text: string; width: number; half?: boolean }> = [];
+  const half = broken.half;
   let i = line.from;
   while (i < line.to) {
     const k = broken.spanOf[i]!;
+    const span = spans[k]!;
+    // A halved mark is an inline of its own, set with the face's half-width forms (`halt`);
+    // pdfmake puts the next inline right after its half em, with no character spacing between.
+    if (half[i]) {
+      pieces.push({ span, text: broken.text[i]!, width: broken.advance[i]! / 2, half: true });
+      i++;
+      continue;
+    }
     let j = i;
     let width = 0;
-    while (j < line.to && broken.spanOf[j] === k) width += broken.advance[j++]!;
-    const span = spans[k]!;
+    while (j < line.to && broken.spanOf[j] === k && !half[j]) width += broken.advance[j++]!;
     const text = broken.text.slice(i, j);
     if (!PLAIN.test(text)) width = span.style.face.shaped(text) * span.style.size * (span.sup ? SUP_SCALE : 1);
     pieces.push({ span, text, width });
@@ -97,8 +107,9 @@ function lineItems(broken: Broken, line: Line, spans: Span[], block: BlockStyle,
   if (gaps > 0 && styled > line.room + 0.01) spacing = fill;
   else if (justify && !line.last && !line.forced && gaps > 0 && fill < block.text.size * MAX_SPREAD) spacing = fill;
 
-  const items = pieces.map(({ span, text }) => {
+  const items = pieces.map(({ span, text, half }) => {
     const item: TextItem = { text };
+    if (half) item.fontFeatures = HALF_WIDTH;
     if (span.style.key !== block.text.key) {
       item.style = span.style.key;
       item.lineHeight = lineHeightFactor(span.style, block.pitch);
