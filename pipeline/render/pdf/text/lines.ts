@@ -12,8 +12,8 @@
  * The algorithm is first-fit. Adjacent full-width marks are set 1.5 em for the pair
  * (compress.ts). When the character that overflows a line is closing punctuation (。，、…), the
  * line may instead be squeezed to keep it (行末点号挤压): first by taking the blank half out
- * of its marks (the last one first), then, if that is not enough, by tightening the
- * characters, if that moves them less than stretching the line without its last character
+ * of its other closing marks (the last one first), then, if that is not enough, by tightening
+ * the characters, if that moves them less than stretching the line without its last character
  * would.
  *
  * On a character grid (公文: 28 characters a line) lines are broken by full cells, as if no
@@ -22,6 +22,7 @@
  */
 import { breakOpportunities, isSpace, isSqueezable, mayNotStart } from './breaks.js';
 import { adjacentPairs, isClosingMark, isMark } from './compress.js';
+import { keepWords } from './words.js';
 import type { TextStyle } from '../styles.js';
 
 export interface Span {
@@ -146,6 +147,8 @@ export interface BreakOptions {
 export function breakLines(spans: Span[], width: number, indent: number, options: BreakOptions = {}): Broken {
   const measured = measureSpans(spans, options.grid);
   const may = breakOpportunities(measured.text);
+  // A centred line is a display line: broken between words.
+  if (options.balance) keepWords(measured.text, may);
   // A note marker stays with the word it annotates.
   let offset = 0;
   for (const span of spans) {
@@ -154,20 +157,30 @@ export function breakLines(spans: Span[], width: number, indent: number, options
   }
   let lines = fill(measured, may, width, indent);
   if (options.balance && lines.length > 1 && !lines.some((l) => l.forced)) lines = balanced(measured, may, width, indent, lines.length);
-  else lines = withoutLoneLastCharacter(measured, may, lines);
-  for (const line of lines) shrinkByMarks(measured, line);
+  // On a grid every full line keeps its count of characters, a lone last one included.
+  else if (!options.grid) lines = withoutLoneLastCharacter(measured, may, lines);
+  for (const line of lines) {
+    // A mark ends its line at full width: a pair parted by the break is no pair, and a
+    // halved mark there would leave the line half an em short of the margin it is set to.
+    const end = line.to - 1;
+    if (end >= line.from && measured.half[end]) {
+      measured.half[end] = 0;
+      measured.set[end]! += measured.advance[end]! / 2;
+    }
+    if (!options.grid) shrinkByMarks(measured, line);
+  }
   return { text: measured.text, spanOf: measured.spanOf, advance: measured.advance, half: measured.half, lines };
 }
 
 /**
- * A line wider than its room gives up the blank halves of its marks, the last one first (a
- * mark at the line end is the first to go); what is still too much is left to character
- * spacing (typeset.ts).
+ * A line wider than its room gives up the blank halves of its closing marks, the last one
+ * first; what is still too much is left to character spacing (typeset.ts). The mark that ends
+ * the line keeps its em (see breakLines). Not on a grid, where every mark keeps its cell.
  */
 function shrinkByMarks({ set, half, spare }: Measured, line: Line): void {
   let over = -line.room;
   for (let i = line.from; i < line.to; i++) over += set[i]!;
-  for (let i = line.to - 1; i >= line.from && over > EPSILON; i--) {
+  for (let i = line.to - 2; i >= line.from && over > EPSILON; i--) {
     if (!spare[i]) continue;
     half[i] = 1;
     set[i]! -= spare[i]!;
@@ -269,7 +282,7 @@ function chooseBreak({ text, fit, set, spare }: Measured, may: Uint8Array, start
     while (j + 1 < text.length && !may[j + 1] && isSqueezable(text.charCodeAt(j + 1))) j++;
     // What the line is too wide as set, less what its marks' blank halves give back.
     let squeeze = -room;
-    for (let k = start; k <= j; k++) squeeze += set[k]! - spare[k]!;
+    for (let k = start; k <= j; k++) squeeze += set[k]! - (k < j ? spare[k]! : 0);
     squeeze = Math.max(0, squeeze);
     const stretch = lastBreak > 0 ? room - atBreak : Infinity;
     // Beyond the marks, at most one punctuation mark's width, and only when it disturbs the

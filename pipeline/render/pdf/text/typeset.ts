@@ -6,9 +6,7 @@
  * lines exactly as broken here and only decides where pages break. A justified line gets
  * the character spacing that makes it exactly as wide as its room.
  *
- * Widows and orphans: a paragraph of up to three lines is kept whole; a longer one is cut into
- * its first two lines, its middle, and its last two lines, the first and last kept whole, so a
- * page never ends on a paragraph's first line nor starts with its last.
+ * Widows and orphans: see parts().
  */
 import type { Margin, TextItem, TextNode } from '../nodes.js';
 import { lineHeightFactor, type BlockStyle } from '../styles.js';
@@ -39,11 +37,11 @@ const MAX_SPREAD = 0.6;
 export function typeset(spans: Span[], block: BlockStyle, options: SetOptions): TextNode[] {
   const indent = options.indent ?? block.indent;
   const align = options.align ?? block.align;
-  const broken = breakLines(spans, options.width, indent, { balance: align === 'center' });
+  const broken = breakLines(spans, options.width, indent, { balance: align === 'center', grid: block.grid && align === 'justify' });
   const lines = broken.lines.map((line) => lineItems(broken, line, spans, block, align === 'justify'));
-  const groups = options.whole || lines.length <= 3 ? [[0, lines.length]] : lines.length === 4 ? [[0, 2], [2, 4]] : [[0, 2], [2, lines.length - 2], [lines.length - 2, lines.length]];
+  const groups: Part[] = options.whole ? [[0, lines.length, false]] : parts(lines.length, block.grid);
 
-  return groups.map(([from, to], g) => {
+  return groups.map(([from, to, kept], g) => {
     const items: TextItem[] = [];
     for (let i = from!; i < to!; i++) {
       const line = lines[i]!;
@@ -55,9 +53,7 @@ export function typeset(spans: Span[], block: BlockStyle, options: SetOptions): 
     if (!items.length) items.push({ text: '' });
     const node: TextNode = { text: items, style: block.text.key, lineHeight: lineHeightFactor(block.text, block.pitch) };
     if (align === 'center' || align === 'right') node.alignment = align;
-    // The first and last groups hold the two lines that must not be parted (the middle may break).
-    const middle = g > 0 && g < groups.length - 1;
-    if (to! - from! > 1 && !options.whole && !middle) node.unbreakable = true;
+    if (kept) node.unbreakable = true;
     if (g === 0) {
       if (indent) node.leadingIndent = indent;
       Object.assign(node, options.first);
@@ -67,6 +63,23 @@ export function typeset(spans: Span[], block: BlockStyle, options: SetOptions): 
     if (before || after) node.margin = [0, before, 0, after] as Margin;
     return node;
   });
+}
+
+/** Lines from, to, and whether they are kept on one page. */
+type Part = [number, number, boolean];
+
+/**
+ * How a paragraph of n lines is cut into nodes. Its first two lines and its last two are kept
+ * together, and a paragraph of up to three lines is kept whole, so a page never ends on a
+ * paragraph's first line nor starts with its last. On a character grid (公文) every page is
+ * filled to its last line or the one before (GB/T 9704: 22 lines a page), so a paragraph may
+ * break after any line: its first line is a node of its own, for a heading to be kept with.
+ */
+function parts(n: number, grid: boolean): Part[] {
+  if (grid) return n <= 1 ? [[0, n, false]] : [[0, 1, false], [1, n, false]];
+  if (n <= 3) return [[0, n, n > 1]];
+  if (n === 4) return [[0, 2, true], [2, 4, true]];
+  return [[0, 2, true], [2, n - 2, false], [n - 2, n, true]];
 }
 
 /** An empty inline that ends the line (pdfmake reads the `\n` as a forced break). */
