@@ -51,13 +51,20 @@ export interface TableCell extends Partial<TextNode> {
   text: TextItem[];
 }
 
+/** Nodes side by side (a TOC entry's number beside its text). */
+export interface ColumnsNode {
+  columns: Array<(TextNode | StackNode) & { width: number | '*' }>;
+  columnGap?: number;
+  margin?: Margin;
+}
+
 export interface TableNode {
   table: {
     headerRows?: number;
     keepWithHeaderRows?: number;
     dontBreakRows?: boolean;
     widths: number[];
-    body: Array<Array<TableCell | StackNode>>;
+    body: Array<Array<TableCell | StackNode | ColumnsNode>>;
   };
   layout: object;
   margin?: Margin;
@@ -68,4 +75,4 @@ export interface CanvasNode {
   margin?: Margin;
 }
 
-export type Node = TextNode | StackNode | TableNode | CanvasNode;
+export type Node = TextNode | StackNode | TableNode | CanvasNode | ColumnsNode;
