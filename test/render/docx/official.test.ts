@@ -43,6 +43,16 @@ describe('official template', async () => {
     expect([attr(ind, 'firstLineChars'), attr(ind, 'firstLine')]).toEqual(['200', String(Math.round(2 * (16 - 0.21) * 20))]);
   });
 
+  it('underlines the first use of a glossary term, which links to its definition', () => {
+    const links = elements(doc, 'hyperlink').filter((l) => attr(l, 'anchor')?.startsWith('gloss_'));
+    expect(links.length).toBeGreaterThan(5);
+    const styleOf = (l: Element) => attr(child(child(elements(l, 'r')[0], 'rPr'), 'rStyle'), 'val');
+    const terms = links.filter((l) => styleOf(l) === 'GlossaryReference');
+    expect(terms.length).toBeGreaterThan(5);
+    const underline = child(child(style(styles, 'GlossaryReference'), 'rPr'), 'u');
+    expect(attr(underline, 'val')).toBe('dotted');
+  });
+
   it('writes a zero tracking where a style has none, so it does not inherit the body’s', () => {
     const track = (id: string) => attr(child(child(style(styles, id), 'rPr'), 'spacing'), 'val');
     expect([track('Normal'), track('Heading1'), track('Title'), track('TableText')]).toEqual(['-4', '-4', '0pt', '0pt']);
