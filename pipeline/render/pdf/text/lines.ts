@@ -22,7 +22,7 @@
  */
 import { breakOpportunities, isSpace, isSqueezable, mayNotStart } from './breaks.js';
 import { adjacentPairs, isClosingMark, isMark } from './compress.js';
-import { keepWords } from './words.js';
+import { keepWords } from '../../shared/words.js';
 import type { TextStyle } from '../styles.js';
 
 export interface Span {
