@@ -177,18 +177,3 @@ function format4Lookup(view: DataView, sub: number): (cp: number) => number {
   };
 }
 
-/** Whether a GSUB or GPOS table (at `table`) lists a feature: its FeatureList read in place. */
-export function hasFeature(view: DataView, table: number | undefined, tag: string): boolean {
-  if (table === undefined) return false;
-  try {
-    const list = table + view.getUint16(table + 6);
-    const count = view.getUint16(list);
-    for (let i = 0; i < count; i++) {
-      const at = list + 2 + 6 * i;
-      if (String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3)) === tag) return true;
-    }
-  } catch {
-    // A damaged table: the feature is taken as missing.
-  }
-  return false;
-}

@@ -21,7 +21,7 @@
  * compressed pair leaves is spread over the line when it is justified.
  */
 import { breakOpportunities, isSpace, isSqueezable, mayNotStart } from './breaks.js';
-import { adjacentPairs, isClosingMark, isMark } from './compress.js';
+import { adjacentPairs, isClosingMark, isMark, KEPT } from './compress.js';
 import { keepWords } from '../../shared/words.js';
 import type { TextStyle } from '../styles.js';
 
@@ -102,11 +102,11 @@ function measureSpans(spans: Span[], grid = false): Measured {
   const spare = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const cs = spans[spanOf[i]!]!.style.characterSpacing;
-    set[i] = (half[i] ? advance[i]! / 2 : advance[i]!) + cs;
+    set[i] = (half[i] ? advance[i]! * KEPT : advance[i]!) + cs;
     fit[i] = grid ? advance[i]! + cs : set[i]!;
     // Only closing marks give up their blank half to shrink a line: an opening mark's glyph
     // would be moved back over the character before it.
-    if (can[i] && !half[i] && isClosingMark(text.charCodeAt(i))) spare[i] = advance[i]! / 2;
+    if (can[i] && !half[i] && isClosingMark(text.charCodeAt(i))) spare[i] = advance[i]! * (1 - KEPT);
   }
   return { text, spanOf, advance, set, fit, half, spare };
 }
@@ -165,7 +165,7 @@ export function breakLines(spans: Span[], width: number, indent: number, options
     const end = line.to - 1;
     if (end >= line.from && measured.half[end]) {
       measured.half[end] = 0;
-      measured.set[end]! += measured.advance[end]! / 2;
+      measured.set[end]! += measured.advance[end]! * (1 - KEPT);
     }
     if (!options.grid) shrinkByMarks(measured, line);
   }

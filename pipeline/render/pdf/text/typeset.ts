@@ -11,6 +11,7 @@
 import type { Margin, TextItem, TextNode } from '../nodes.js';
 import { lineHeightFactor, type BlockStyle } from '../styles.js';
 import { breakLines, SUP_SCALE, type Broken, type Line, type Span } from './lines.js';
+import { KEPT } from './compress.js';
 
 export interface SetOptions {
   /** Width of the text column in points. */
@@ -29,7 +30,7 @@ export interface SetOptions {
 
 /** Text whose width is the plain sum of its advances (no kerning or ligatures apply). */
 const PLAIN = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018\u2019\u201c\u201d0-9.,%]*$/;
-/** The OpenType feature that sets a full-width mark in half an em (compress.ts). */
+/** The feature that asks for a full-width mark in half an em (compress.ts, shared/half-width.ts). */
 const HALF_WIDTH = ['halt'];
 /** Justify by at most this fraction of the size between characters; beyond, leave it ragged. */
 const MAX_SPREAD = 0.6;
@@ -93,10 +94,10 @@ function lineItems(broken: Broken, line: Line, spans: Span[], block: BlockStyle,
   while (i < line.to) {
     const k = broken.spanOf[i]!;
     const span = spans[k]!;
-    // A halved mark is an inline of its own, set with the face's half-width forms (`halt`);
+    // A halved mark is an inline of its own, asked for with `halt` (shared/half-width.ts);
     // pdfmake puts the next inline right after its half em, with no character spacing between.
     if (half[i]) {
-      pieces.push({ span, text: broken.text[i]!, width: broken.advance[i]! / 2, half: true });
+      pieces.push({ span, text: broken.text[i]!, width: broken.advance[i]! * KEPT, half: true });
       i++;
       continue;
     }
@@ -122,12 +123,12 @@ function lineItems(broken: Broken, line: Line, spans: Span[], block: BlockStyle,
 
   const items = pieces.map(({ span, text, half }) => {
     const item: TextItem = { text };
-    if (half) item.fontFeatures = HALF_WIDTH;
     if (span.style.key !== block.text.key) {
       item.style = span.style.key;
       item.lineHeight = lineHeightFactor(span.style, block.pitch);
     }
     if (spacing !== undefined) item.characterSpacing = spacing;
+    if (half) item.fontFeatures = HALF_WIDTH;
     if (span.destination) item.linkToDestination = span.destination;
     if (span.url) item.link = span.url;
     if (span.sup) item.sup = true;
