@@ -49,6 +49,7 @@ export interface Layout {
   fonts: Record<string, FontFace>;
   styles: Record<StyleName, Style>;
   headings: { numbering: 'keep' | 'strip'; runIn: 'source' | 'never' };
+  typesetting: { grid: boolean };
   cover: { enabled: boolean; lines: Array<{ text: string; style: StyleName }>; top: number };
   header: { text: string; align: PageAlign; rule: boolean };
   footer: { text: string; align: PageAlign; inset: number; distance: number };
@@ -296,6 +297,7 @@ function resolveLayout(merged: Record<string, unknown>, sources: Source[]): Layo
     fonts,
     styles,
     headings: d.headings,
+    typesetting: d.typesetting,
     cover: d.cover,
     header: d.header,
     footer: d.footer,

@@ -119,6 +119,13 @@ export const LAYOUT_SPEC: Spec = {
         runIn: { kind: 'enum', values: ['source', 'never'], default: 'source', doc: '`source` runs a heading into its paragraph where the report did (（一）标题。正文…); `never` sets every heading on its own line.' },
       },
     },
+    typesetting: {
+      kind: 'object',
+      doc: 'How the PDF sets lines of text.',
+      fields: {
+        grid: { kind: 'boolean', default: false, doc: 'Set body text on a character grid (公文: 28 characters a line): a full line holds as many characters as whole cells (size plus character spacing) fit its width, however many of its marks are compressed; a closing mark may still be squeezed in at the end. With `false` compressed marks make room for more text.' },
+      },
+    },
     cover: {
       kind: 'object',
       doc: 'The cover page (PDF) and title block (DOCX, HTML).',

@@ -1,9 +1,10 @@
 /**
  * The DOCX opened by a real client: LibreOffice (headless) converts each fixture's DOCX, with
  * the default and the official template, to PDF without error; the PDF's text holds every
- * body line in order (Han characters as a subsequence, the acceptance measure); and its
- * bookmarks are the headings, one for each, in order (LibreOffice makes them from the outline
- * levels of the heading styles).
+ * body line in order (Han characters as a subsequence, the acceptance measure); its contents
+ * show page numbers, each the page the heading is on; the default layout's text is set in a
+ * serif CJK face; and its bookmarks are the headings, one for each, in order (LibreOffice makes
+ * them from the outline levels of the heading styles).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -77,6 +78,30 @@ describe.each(TEMPLATES)('LibreOffice opens the DOCX (%s template)', (template) 
         expect(page(1)).toMatch(/—\s*1\s*—/);
         expect(page(2)).toMatch(/—\s*2\s*—/);
       }
+    });
+
+    it('shows the page number of every contents entry, the page LibreOffice set its heading on', () => {
+      const pdf = pdfOf(pub.name, template);
+      const headings = pub.tree.children.filter((n) => n.type === 'heading' && n.depth <= 2).map((h) => fold(toString(h)).replace(/。$/, ''));
+      if (!loadTemplate(template, ROOT).layout.toc.enabled || !headings.length) return;
+      const page = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
+      const text = [1, 2, 3, 4, 5, 6].map(page).join('\n');
+      // An entry that wraps has its number on its last line.
+      const entries: Array<{ title: string; page: number }> = [];
+      let pending = '';
+      for (const line of text.split('\n')) {
+        if (!line.trim()) continue;
+        const m = /^\s*(\S.*?)\s+(\d+)\s*$/.exec(line);
+        if (m && headings.includes(fold(pending + m[1]!))) entries.push({ title: fold(pending + m[1]!), page: Number(m[2]) });
+        pending = !m && headings.some((h) => h.startsWith(fold(pending + line))) ? pending + line : '';
+      }
+      expect(headings.filter((h) => !entries.some((e) => e.title === h))).toEqual([]);
+      for (const e of entries) expect(fold(page(e.page)), `${e.title} on page ${e.page}`).toContain(e.title);
+    });
+
+    it('sets the text in a serif CJK face', () => {
+      if (template !== 'default') return;
+      expect(execFileSync('pdffonts', [pdfOf(pub.name, template)], { encoding: 'utf8' })).toMatch(/Serif\S*CJK/i);
     });
 
     it('has a bookmark for every heading, in order', () => {

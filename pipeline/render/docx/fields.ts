@@ -5,10 +5,12 @@
  * rendered with placeholders for those two, then split there, and each placeholder becomes a
  * field, so Word and LibreOffice print the real number on every page.
  */
-import { LeaderType, PageNumber, Paragraph, TableOfContents, TextRun, type FileChild } from 'docx';
+import { InternalHyperlink, PageNumber, PageReference, Paragraph, Tab, TabStopType, TextRun, UnderlineType, type FileChild } from 'docx';
 import type { Meta } from '../../model.js';
 import type { Layout, Template } from '../../templates/index.js';
-import { styleId } from './styles.js';
+import type { StyleName } from '../../templates/schema.js';
+import { CHAR_STYLES, styleId } from './styles.js';
+import { hex, twips } from './units.js';
 
 const PAGE = '\uE000page\uE000';
 const PAGES = '\uE000pages\uE000';
@@ -43,27 +45,30 @@ export function runningRuns(template: Template, source: string, meta: Meta): Tex
 
 /**
  * The contents page: its title (TOC Heading style: no outline level, so it is neither an
- * entry nor a bookmark) and a TOC field over Heading 1 to the layout's depth, already filled
- * with one entry per heading, each a hyperlink to the heading's bookmark.
+ * entry nor a bookmark) and one entry per heading down to the layout's depth, each in its toc
+ * style, a hyperlink to the heading's bookmark ending in a PAGEREF field to it at a right tab.
  *
- * The entries carry no page numbers. A page number is known only once the pages are laid out,
- * which depends on the fonts the reader has: docx's estimator (docx/layout) takes about 1 s
- * for this document and still misses LibreOffice's pages by one or two. A wrong number is
- * worse than none, so the entries have no leader dots and no numbers, and the field is left
- * dirty: Word offers to update it when the document opens and then writes every page
- * number. The entries are written from the tree, so a run-in heading's restored full stop
- * does not end its entry.
+ * The entries are not wrapped in a TOC field. Inside one, LibreOffice shows the result the
+ * field was written with and never lays its page numbers out; a PAGEREF standing on its own
+ * it works out from its own pages, so the numbers are right for the fonts the reader has. We
+ * cannot write that result ourselves (docx's estimate missed LibreOffice's pages by one or
+ * two), so it is left empty and the document asks Word to update its fields when it opens
+ * (`w:updateFields`), which fills them. The entries are written from the tree, so a run-in
+ * heading's restored full stop does not end its entry.
  */
 export function contents(layout: Layout, entries: Array<{ title: string; level: number; href?: string }>): FileChild[] {
+  const right = twips(layout.page.width - layout.page.margin.left - layout.page.margin.right);
   return [
     new Paragraph({ style: styleId('tocTitle'), text: layout.toc.title }),
-    new TableOfContents(layout.toc.title, {
-      hyperlink: true,
-      headingStyleRange: `1-${layout.toc.depth}`,
-      hideTabAndPageNumbersInWebView: true,
-      cachedEntries: entries,
-      tabLeader: LeaderType.NONE,
-      beginDirty: true,
+    ...entries.map((entry) => {
+      const style = `toc${Math.min(entry.level, 4)}` as StyleName;
+      // LibreOffice gives a hyperlink its blue underlined link style unless the run says otherwise.
+      const text = new TextRun({ text: entry.title, style: CHAR_STYLES.tocLink, underline: { type: UnderlineType.NONE }, color: hex(layout.styles[style].color) });
+      return new Paragraph({
+        style: styleId(style),
+        tabStops: [{ type: TabStopType.RIGHT, position: right }],
+        children: entry.href ? [new InternalHyperlink({ anchor: entry.href, children: [text] }), new TextRun({ children: [new Tab()] }), new PageReference(entry.href)] : [text],
+      });
     }),
   ];
 }

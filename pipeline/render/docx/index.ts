@@ -76,6 +76,8 @@ export const write: Writer = async (publication, context) => {
     numbering: { config: state.lists.config() },
     footnotes: Object.fromEntries([...state.footnotes].map(([n, children]) => [n, { children }])),
     evenAndOddHeaderAndFooters: mirrored(layout),
+    // Word fills the contents' page numbers (PAGEREF fields, see fields.ts) when it opens the file.
+    ...(layout.toc.enabled && entries.length ? { features: { updateFields: true } } : {}),
     sections,
   });
   const data = finish(await packageParts(doc), {

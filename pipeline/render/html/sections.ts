@@ -61,7 +61,9 @@ export function sections(blocks: Block[], options: SectionOptions): Section[] {
     const next = blocks[i + 1];
     if (options.runIn && node.type === 'heading' && node.data?.runIn && next?.node.type === 'paragraph') {
       const stop = node.data.runInStop ?? '。';
-      current.hast.push({ type: 'element', tagName: 'div', properties: { className: ['run-in'], dataStop: stop }, children: [...block.hast, ...next.hast] });
+      // The stop goes on the heading itself: CSS's attr() reads the element it styles (::after).
+      const heading = block.hast.map((h) => (h.type === 'element' && /^h[1-6]$/.test(h.tagName) ? { ...h, properties: { ...h.properties, dataStop: stop } } : h));
+      current.hast.push({ type: 'element', tagName: 'div', properties: { className: ['run-in'] }, children: [...heading, ...next.hast] });
       i++;
       continue;
     }

@@ -4,6 +4,7 @@
  */
 import type { Meta, Publication } from '../../model.js';
 import type { Template } from '../../templates/index.js';
+import { displayWords } from '../shared/words.js';
 import { LABELS } from './labels.js';
 import { xmlSafe, xmlSafeDeep } from './xml-chars.js';
 
@@ -21,6 +22,8 @@ export interface View {
   speakerLine?: string;
   cover: { enabled: boolean; lines: CoverLine[] };
   labels: typeof LABELS;
+  /** The title and meeting line cut into words, for a title block that breaks only between them (<wbr>). */
+  words: { title: string[]; subtitle?: string[] };
 }
 
 export function view(publication: Publication, template: Template): View {
@@ -39,5 +42,6 @@ export function view(publication: Publication, template: Template): View {
     ...(speakerLine ? { speakerLine } : {}),
     cover: { enabled: template.layout.cover.enabled && lines.length > 0, lines },
     labels: LABELS,
+    words: { title: displayWords(title), ...(meta.subtitle ? { subtitle: displayWords(meta.subtitle) } : {}) },
   };
 }

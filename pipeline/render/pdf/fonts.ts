@@ -125,3 +125,4 @@ function openFace(file: string): Face {
     },
   };
 }
+

@@ -17,6 +17,8 @@ export interface TextItem {
   linkToDestination?: string;
   link?: string;
   sup?: boolean;
+  /** OpenType features to shape this inline with (`halt`: a mark set in half an em). */
+  fontFeatures?: string[];
   /** Replaced by the page number of the node with this id. */
   pageReference?: string;
 }
@@ -49,13 +51,20 @@ export interface TableCell extends Partial<TextNode> {
   text: TextItem[];
 }
 
+/** Nodes side by side (a TOC entry's number beside its text). */
+export interface ColumnsNode {
+  columns: Array<(TextNode | StackNode) & { width: number | '*' }>;
+  columnGap?: number;
+  margin?: Margin;
+}
+
 export interface TableNode {
   table: {
     headerRows?: number;
     keepWithHeaderRows?: number;
     dontBreakRows?: boolean;
     widths: number[];
-    body: Array<Array<TableCell | StackNode>>;
+    body: Array<Array<TableCell | StackNode | ColumnsNode>>;
   };
   layout: object;
   margin?: Margin;
@@ -66,4 +75,4 @@ export interface CanvasNode {
   margin?: Margin;
 }
 
-export type Node = TextNode | StackNode | TableNode | CanvasNode;
+export type Node = TextNode | StackNode | TableNode | CanvasNode | ColumnsNode;

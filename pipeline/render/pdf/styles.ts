@@ -32,6 +32,8 @@ export interface BlockStyle {
   spaceBefore: number;
   spaceAfter: number;
   align: Align;
+  /** Justified text on the layout's character grid (typesetting.grid): broken by whole cells. */
+  grid: boolean;
   /**
    * The body face at this style's size, when this style's face has a smaller ascender: an
    * empty inline in it puts the baseline where a body line has it, so lines in a face with
@@ -93,6 +95,7 @@ export class StyleBook {
       spaceBefore: style.spaceBefore,
       spaceAfter: style.spaceAfter,
       align: style.align,
+      grid: this.layout.typesetting.grid && style.align === 'justify',
     };
   }
 

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import type { Layout } from '../../templates/index.js';
 import { fastFace, fastPathsOn, installFastPdfkitFont, type PdfkitFont } from './fast-fonts.js';
 import { installFastSubset, type TtfSubset } from './fast-subset.js';
+import { halfWidths } from './half-width.js';
 import { fontData, fontsRead } from './fonts.js';
 
 const require = createRequire(import.meta.url);
@@ -83,6 +84,7 @@ function fastShapingForFonts(): void {
         installFastPdfkitFont(font, fastFace(file));
         if (font.subset) installFastSubset(font.subset, fontData(file));
       }
+      if (font.font && typeof file === 'string' && fontFiles.has(file)) halfWidths(font);
     }
     return font;
   };

@@ -176,3 +176,4 @@ function format4Lookup(view: DataView, sub: number): (cp: number) => number {
     return glyph === 0 ? 0 : (glyph + delta) & 0xffff;
   };
 }
+

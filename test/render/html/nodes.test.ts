@@ -64,6 +64,9 @@ describe('node handling', () => {
     const runIn = elements(doc, 'div').find((d) => d.getAttribute('class') === 'run-in')!;
     expect(elements(runIn, 'h2')[0]!.textContent).toBe('（一）小标题');
     expect(elements(runIn, 'p')[0]!.textContent).toBe('正文紧随其后。');
+    // The stop the source had is the heading's own attribute, where the stylesheet's attr() reads it.
+    expect(elements(runIn, 'h2')[0]!.getAttribute('data-stop')).toBe('。');
+    expect(asText(files.get('html/style.css'))).toMatch(/\.run-in > \[data-stop\]::after \{ content: attr\(data-stop\); \}/);
     const ol = elements(doc, 'ol')[0]!;
     expect(ol.getAttribute('start')).toBe('3');
     expect(ol.getAttribute('class')).toContain('marker-paren');

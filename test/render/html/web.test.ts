@@ -19,6 +19,18 @@ describe.each(CASES)('web page of $name', (c) => {
     expect(elements(doc, 'title')[0]!.textContent).toBe(pub.meta.title);
   });
 
+  it('breaks the title block only between words: <wbr> between them, keep-all elsewhere', async () => {
+    const doc = parseXml(await page, 'page');
+    const subtitle = elements(doc, 'p').find((p) => p.getAttribute('class') === 'doc-subtitle');
+    if (!pub.meta.subtitle) return;
+    const words = [...subtitle!.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent!);
+    expect(words.join('')).toBe(`——${pub.meta.subtitle}`);
+    expect(elements(subtitle!, 'wbr').length).toBeGreaterThan(3);
+    // 第十八届, 第五次: ordinals stay whole.
+    for (const m of pub.meta.subtitle.matchAll(/第[一二三四五六七八九十百\d]+[届次]/g)) expect(words.some((w) => w.includes(m[0])), m[0]).toBe(true);
+    expect(await page).toMatch(/\.doc-title, \.doc-subtitle \{ word-break: keep-all; \}/);
+  });
+
   it('holds every body paragraph in order', async () => {
     const doc = parseXml(await page, 'page');
     const { missing, hit, total } = coverage(bodyLines(c), han(bodyText(doc)));

@@ -118,3 +118,65 @@ describe('table column widths', () => {
     expect(columnWidths([{ min: 10, max: 50 }, { min: 10, max: 150 }], [[[50], [150]]], 400, 10)).toEqual([100, 300]);
   });
 });
+
+describe('punctuation compression', () => {
+  const halves = (text: string, chars = 40) => {
+    const b = breakLines(spans(text), chars * em, 0);
+    return [...b.text].filter((_, i) => b.half[i]).join('');
+  };
+
+  it('sets a closing mark before another mark, and an opening mark after another, in half an em', () => {
+    expect(halves('他说“好”。我们')).toBe('”');
+    expect(halves('完成。“三隧一路”，全面（含“两区”）、推进')).toBe('。””）');
+    expect(halves('《“十四五”》规划')).toBe('“”');
+  });
+
+  it('leaves a mark between ideographs, and a superscript, at full width', () => {
+    expect(halves('政府，工作。报告（一）')).toBe('');
+    const b = breakLines([{ text: '报告', style: body }, { text: '）', style: body, sup: true }, { text: '。', style: body }], 40 * em, 0);
+    expect([...b.half]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('counts a pair as 1.5 em when breaking', () => {
+    // Nine ideographs and a compressed pair (a hair over 1.5 em: compress.ts) fill the line.
+    const lines = linesOf('一二三四五六七八九”，十一二', 10.55 * em);
+    expect(lines[0]).toBe('一二三四五六七八九”，');
+  });
+
+  it('squeezes a mark in at a line end by the blank half of another closing mark before tightening', () => {
+    const b = breakLines(spans('一二三，四五六七八九十。一二三'), 11.5 * em, 0);
+    expect(b.text.slice(b.lines[0]!.from, b.lines[0]!.to)).toBe('一二三，四五六七八九十。');
+    expect([b.half[3], b.half[11]]).toEqual([1, 0]);
+  });
+
+  it('sets the mark that ends a line at full width, even one of a pair parted by the break', () => {
+    const b = breakLines(spans('一二三四五六七八九。“十一”'), 10 * em, 0);
+    expect(b.text.slice(b.lines[0]!.from, b.lines[0]!.to)).toBe('一二三四五六七八九。');
+    expect(b.half[9]).toBe(0);
+  });
+
+  it('breaks by whole cells on a grid, compressed pairs counted whole', () => {
+    const b = breakLines(spans('一二三四五六七八”，一二三四五六七八九十'), 10 * em, 0, { grid: true });
+    expect(b.text.slice(b.lines[0]!.from, b.lines[0]!.to)).toBe('一二三四五六七八”，');
+    expect(b.half[8]).toBe(1);
+  });
+});
+
+describe('display lines', () => {
+  const balanced = (text: string, chars: number) => {
+    const b = breakLines(spans(text), chars * em, 0, { balance: true });
+    return b.lines.map((l) => b.text.slice(l.from, l.to));
+  };
+
+  it('break a centred line between words, keeping ordinals and place names whole', () => {
+    const subtitle = '——2025年2月26日在番禺区第十八届人民代表大会第五次会议上';
+    for (let chars = 14; chars <= 28; chars++) {
+      const lines = balanced(subtitle, chars);
+      expect(lines.join('')).toBe(subtitle);
+      for (let i = 1; i < lines.length; i++) {
+        const seam = lines[i - 1]!.slice(-3) + '|' + lines[i]!.slice(0, 3);
+        expect(seam, `${chars}: ${lines.join(' / ')}`).not.toMatch(/第\||第[十八五]\||\|[十八]?[届次]|番禺\|区|\d\|[年月日]/);
+      }
+    }
+  });
+});

@@ -119,3 +119,59 @@ export async function destinationPage(doc: PdfDocument, dest: unknown): Promise<
   if (!explicit) throw new Error(`no destination ${String(dest)}`);
   return (await doc.getPageIndex(explicit[0])) + 1;
 }
+
+export interface Glyph {
+  char: string;
+  /** Where the glyph's origin is drawn, in PDF points, and its font size. */
+  x: number;
+  y: number;
+  size: number;
+  /** The glyph's own advance in em (the font's width, before any adjustment). */
+  advance: number;
+}
+
+/**
+ * Every glyph of a page where a viewer draws it: pdfjs's operator list read as a PDF text
+ * state (text matrix, font size, character spacing, TJ adjustments). Enough for what pdfkit
+ * writes (no word spacing, horizontal scaling or rotated text).
+ */
+export async function glyphs(doc: PdfDocument, pageNumber: number): Promise<Glyph[]> {
+  const page = await doc.getPage(pageNumber);
+  const { fnArray, argsArray } = await page.getOperatorList();
+  const OPS = pdfjs.OPS;
+  const out: Glyph[] = [];
+  let x = 0;
+  let y = 0;
+  let size = 0;
+  let cs = 0;
+  for (let i = 0; i < fnArray.length; i++) {
+    const args = argsArray[i] as any[];
+    switch (fnArray[i]) {
+      case OPS.beginText:
+        cs = 0;
+        break;
+      case OPS.setTextMatrix: {
+        const m = args[0] as ArrayLike<number>;
+        x = m[4]!;
+        y = m[5]!;
+        break;
+      }
+      case OPS.setFont:
+        size = args[1] as number;
+        break;
+      case OPS.setCharSpacing:
+        cs = args[0] as number;
+        break;
+      case OPS.showText:
+        for (const g of args[0] as Array<number | { unicode: string; width: number }>) {
+          if (typeof g === 'number') x -= (g / 1000) * size;
+          else {
+            out.push({ char: g.unicode, x, y, size, advance: g.width / 1000 });
+            x += (g.width / 1000) * size + cs;
+          }
+        }
+        break;
+    }
+  }
+  return out;
+}

@@ -117,3 +117,20 @@ describe('the seed', () => {
     expect(bytes.byteLength).toBeLessThan(1_500_000);
   });
 });
+
+describe('a TOC entry that wraps', () => {
+  it('goes on under its text, not under its number', async () => {
+    // The official layout's TOC, switched on: 三号 entries, and headings longer than a line.
+    const official = template('official');
+    const tpl = { ...official, layout: { ...official.layout, toc: { ...official.layout.toc, enabled: true } } };
+    const doc = await open((await renderPublication(publication(SEED), tpl)).bytes);
+    const lines = await pageLines(doc, 2);
+    const at = lines.findIndex((l) => l.text.startsWith('（九）全面贯彻'));
+    expect(at).toBeGreaterThan(-1);
+    const first = lines[at]!;
+    const next = lines[at + 1]!;
+    expect(next.text).toMatch(/^[^（]*格局\s*\d+$/);
+    // The second line starts where the first line's text does: after "（九）", three ems in.
+    expect(next.x - first.x).toBeCloseTo(3 * first.size, 0);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * The official layout (GB/T 9704-2012) measured on the PDF: type area 28 mm from the left and
- * 37 mm from the top, 29 character cells a full line (28 characters of text with its punctuation), lines exactly 28.9 pt apart, 22 a page,
+ * 37 mm from the top, 28 characters a full line (punctuation included), lines exactly 28.9 pt
+ * apart, 22 a page and every page of text filled to its last line or the one before,
  * `— N —` page numbers one character in from the outer edge, no running header.
  */
 import { describe, expect, it } from 'vitest';
@@ -33,15 +34,42 @@ describe('official layout, the seed', async () => {
     }
   });
 
-  it('sets full lines of 29 character cells, justified to the right edge of the type area', () => {
+  it('sets full lines of 28 character cells, justified to the right edge of the type area', () => {
     const right = layout.page.width - layout.page.margin.right;
     const full = middle.flat().filter((l) => isBody(l) && Math.abs(l.right - right) < 0.5);
     expect(full.length).toBeGreaterThan(100);
     const cells = full.map((l) => [...l.text].reduce((n, ch) => n + bodyFace.advance(ch, 0), 0) + (l.x - layout.page.margin.left) / body.size);
-    expect(median(cells)).toBeGreaterThan(28.5);
-    expect(median(cells)).toBeLessThanOrEqual(29.05);
-    // Whole lines: 29 cells, or 30 when a closing mark is squeezed in at the end.
-    expect(cells.filter((c) => c > 30.05)).toEqual([]);
+    expect(median(cells)).toBeGreaterThan(27.5);
+    expect(median(cells)).toBeLessThanOrEqual(28.05);
+    // Whole lines: 28 cells, or 29 when a closing mark is squeezed in at the end.
+    expect(cells.filter((c) => c > 29.05)).toEqual([]);
+  });
+
+  it('holds exactly 28 characters in every full line of Chinese text past a paragraph\'s first (29 with a squeezed closing mark)', async () => {
+    const right = layout.page.width - layout.page.margin.right;
+    const left = layout.page.margin.left;
+    const bad: string[] = [];
+    let full = 0;
+    for (let p = 1; p <= doc.numPages; p++) {
+      for (const l of await pageLines(doc, p)) {
+        const text = l.text.replace(/\s/g, '');
+        // Only ideographs and full-width marks, from the left margin (not indented) to the right.
+        if (!isBody(l) || Math.abs(l.right - right) > 0.5 || Math.abs(l.x - left) > 0.5 || !/^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]+$/.test(text)) continue;
+        full++;
+        if (text.length !== 28 && !(text.length === 29 && /[，。、；：？！）》」』”’]$/.test(text))) bad.push(`p${p}: ${text.length} ${text}`);
+      }
+    }
+    expect(full).toBeGreaterThan(250);
+    // A line may come up short only where the next word cannot be broken (digits, a Latin word).
+    expect(bad.length, bad.join('\n')).toBeLessThanOrEqual(full * 0.02);
+  });
+
+  it('fills every page of body text to 21 or 22 lines', async () => {
+    for (let p = 1; p < doc.numPages; p++) {
+      const lines = (await pageLines(doc, p)).filter((l) => !/^[—–-]\s*\d+\s*[—–-]$/.test(l.text.trim()));
+      if (!lines.length || !lines.every(isBody)) continue;
+      expect(lines.length, `page ${p}`).toBeGreaterThanOrEqual(21);
+    }
   });
 
   it('puts lines exactly 28.9 pt apart, 22 to a page', () => {

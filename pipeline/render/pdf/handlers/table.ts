@@ -72,7 +72,8 @@ export function table(state: State, node: Table, parent?: Parents): Flow {
     table: {
       headerRows: 1,
       keepWithHeaderRows: rows.length > 1 ? 1 : 0,
-      dontBreakRows: heights.every((h) => h <= pageRoom),
+      // On a character grid a page is filled to its last line: a row may run on to the next.
+      dontBreakRows: !state.layout.typesetting.grid && heights.every((h) => h <= pageRoom),
       widths,
       body: cells,
     },
@@ -88,7 +89,8 @@ export function table(state: State, node: Table, parent?: Parents): Flow {
   }
   // What must fit under a heading kept with this table: the header and the first row (if
   // that is more than half a page, the header alone).
-  const lead = heights[0]! + (heights[1] ?? 0);
+  // (On a grid: the header and one line of the first row, as a row may break.)
+  const lead = heights[0]! + (state.layout.typesetting.grid ? body.pitch + 2 * t.cellPadding : (heights[1] ?? 0));
   flow.push({ node: table, lead: lead <= pageRoom / 2 ? lead : heights[0]! });
   return flow;
 }

@@ -9,11 +9,20 @@
  * justified by character spacing (the Chinese way: the slack is spread between all
  * characters, not only at word gaps).
  *
- * The algorithm is first-fit. When the character that overflows a line is closing punctuation
- * (。，、…), the line may instead be squeezed to keep it, if that moves the characters less
- * than stretching the line without its last character would (行末点号挤压).
+ * The algorithm is first-fit. Adjacent full-width marks are set 1.5 em for the pair
+ * (compress.ts). When the character that overflows a line is closing punctuation (。，、…), the
+ * line may instead be squeezed to keep it (行末点号挤压): first by taking the blank half out
+ * of its other closing marks (the last one first), then, if that is not enough, by tightening
+ * the characters, if that moves them less than stretching the line without its last character
+ * would.
+ *
+ * On a character grid (公文: 28 characters a line) lines are broken by full cells, as if no
+ * mark were compressed, so every full line holds the same number of characters; the room a
+ * compressed pair leaves is spread over the line when it is justified.
  */
 import { breakOpportunities, isSpace, isSqueezable, mayNotStart } from './breaks.js';
+import { adjacentPairs, isClosingMark, isMark, KEPT } from './compress.js';
+import { keepWords } from '../../shared/words.js';
 import type { TextStyle } from '../styles.js';
 
 export interface Span {
@@ -43,8 +52,10 @@ export interface Broken {
   text: string;
   /** Span index of every code unit. */
   spanOf: Uint16Array;
-  /** Advance of every code unit in points, character spacing not included. */
+  /** Advance of every code unit in points, character spacing not included (a halved mark: its full advance). */
   advance: Float64Array;
+  /** 1 for a mark set in half an em (next to another mark, at a line end, or to shrink a line). */
+  half: Uint8Array;
   lines: Line[];
 }
 
@@ -56,30 +67,48 @@ interface Measured {
   text: string;
   spanOf: Uint16Array;
   advance: Float64Array;
-  /** What each code unit takes on the line: advance plus character spacing. */
+  /** What each code unit takes on the line as it is set: advance (halved marks: half) plus character spacing. */
+  set: Float64Array;
+  /** What each code unit counts for when breaking: `set`, or on a grid the full cell. */
   fit: Float64Array;
+  /** Marks set in half an em (1), as for Broken. */
+  half: Uint8Array;
+  /** What halving each code unit would still save (half the advance of a closing mark not yet halved; else 0). */
+  spare: Float64Array;
 }
 
-function measureSpans(spans: Span[]): Measured {
+function measureSpans(spans: Span[], grid = false): Measured {
   const text = spans.map((s) => s.text).join('');
   const n = text.length;
   const spanOf = new Uint16Array(n);
   const advance = new Float64Array(n);
-  const fit = new Float64Array(n);
+  const can = new Uint8Array(n);
   let at = 0;
   spans.forEach((span, k) => {
     const size = span.style.size * (span.sup ? SUP_SCALE : 1);
-    const cs = span.style.characterSpacing;
     const face = span.style.face;
     for (let i = 0; i < span.text.length; i++, at++) {
       spanOf[at] = k;
       const c = span.text.charCodeAt(i);
       if (c === 0x0a || (c >= 0xdc00 && c <= 0xdfff)) continue;
       advance[at] = face.advance(span.text, i) * size;
-      fit[at] = advance[at]! + cs;
+      // Only a mark a full em wide has a blank half to give.
+      if (!span.sup && isMark(c) && Math.abs(advance[at]! - size) < 0.02 * size) can[at] = 1;
     }
   });
-  return { text, spanOf, advance, fit };
+  const half = adjacentPairs(text, can);
+  const set = new Float64Array(n);
+  const fit = new Float64Array(n);
+  const spare = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const cs = spans[spanOf[i]!]!.style.characterSpacing;
+    set[i] = (half[i] ? advance[i]! * KEPT : advance[i]!) + cs;
+    fit[i] = grid ? advance[i]! + cs : set[i]!;
+    // Only closing marks give up their blank half to shrink a line: an opening mark's glyph
+    // would be moved back over the character before it.
+    if (can[i] && !half[i] && isClosingMark(text.charCodeAt(i))) spare[i] = advance[i]! * (1 - KEPT);
+  }
+  return { text, spanOf, advance, set, fit, half, spare };
 }
 
 /**
@@ -111,11 +140,15 @@ export function extent(spans: Span[]): { max: number; min: number; lines: number
 export interface BreakOptions {
   /** Centred text: lines of even length instead of a full first line and a short last one. */
   balance?: boolean;
+  /** Break by full character cells, compressed marks counted whole (a 公文 grid). */
+  grid?: boolean;
 }
 
 export function breakLines(spans: Span[], width: number, indent: number, options: BreakOptions = {}): Broken {
-  const measured = measureSpans(spans);
+  const measured = measureSpans(spans, options.grid);
   const may = breakOpportunities(measured.text);
+  // A centred line is a display line: broken between words.
+  if (options.balance) keepWords(measured.text, may);
   // A note marker stays with the word it annotates.
   let offset = 0;
   for (const span of spans) {
@@ -124,12 +157,41 @@ export function breakLines(spans: Span[], width: number, indent: number, options
   }
   let lines = fill(measured, may, width, indent);
   if (options.balance && lines.length > 1 && !lines.some((l) => l.forced)) lines = balanced(measured, may, width, indent, lines.length);
-  else lines = withoutLoneLastCharacter(measured, may, lines);
-  return { text: measured.text, spanOf: measured.spanOf, advance: measured.advance, lines };
+  // On a grid every full line keeps its count of characters, a lone last one included.
+  else if (!options.grid) lines = withoutLoneLastCharacter(measured, may, lines);
+  for (const line of lines) {
+    // A mark ends its line at full width: a pair parted by the break is no pair, and a
+    // halved mark there would leave the line half an em short of the margin it is set to.
+    const end = line.to - 1;
+    if (end >= line.from && measured.half[end]) {
+      measured.half[end] = 0;
+      measured.set[end]! += measured.advance[end]! * (1 - KEPT);
+    }
+    if (!options.grid) shrinkByMarks(measured, line);
+  }
+  return { text: measured.text, spanOf: measured.spanOf, advance: measured.advance, half: measured.half, lines };
+}
+
+/**
+ * A line wider than its room gives up the blank halves of its closing marks, the last one
+ * first; what is still too much is left to character spacing (typeset.ts). The mark that ends
+ * the line keeps its em (see breakLines). Not on a grid, where every mark keeps its cell.
+ */
+function shrinkByMarks({ set, half, spare }: Measured, line: Line): void {
+  let over = -line.room;
+  for (let i = line.from; i < line.to; i++) over += set[i]!;
+  for (let i = line.to - 2; i >= line.from && over > EPSILON; i--) {
+    if (!spare[i]) continue;
+    half[i] = 1;
+    set[i]! -= spare[i]!;
+    over -= spare[i]!;
+    spare[i] = 0;
+  }
 }
 
 /** First-fit breaking of the whole paragraph into lines of `width` (the first one indented). */
-function fill({ text, fit }: Measured, may: Uint8Array, width: number, indent: number): Line[] {
+function fill(measured: Measured, may: Uint8Array, width: number, indent: number): Line[] {
+  const { text, fit } = measured;
   const n = text.length;
   const lines: Line[] = [];
   let start = 0;
@@ -153,7 +215,7 @@ function fill({ text, fit }: Measured, may: Uint8Array, width: number, indent: n
       }
       const next = w + fit[i]!;
       if (next > room + EPSILON && i > start && !isSpace(c)) {
-        end = chooseBreak(text, fit, may, i, next, room, lastBreak > start ? lastBreak : -1, atBreak);
+        end = chooseBreak(measured, may, start, i, room, lastBreak > start ? lastBreak : -1, atBreak);
         break;
       }
       w = next;
@@ -210,19 +272,21 @@ function withoutLoneLastCharacter({ text, fit }: Measured, may: Uint8Array, line
 }
 
 /**
- * The end of a line whose character `i` overflows: squeeze in the closing punctuation at i
- * (and any that follows it), or break at the last opportunity, or, when there is none (a run
- * longer than the line), break before i.
+ * The end of a line (from `start`) whose character `i` overflows: squeeze in the closing
+ * punctuation at i (and any that follows it), or break at the last opportunity, or, when
+ * there is none (a run longer than the line), break before i.
  */
-function chooseBreak(text: string, fit: Float64Array, may: Uint8Array, i: number, widthWithI: number, room: number, lastBreak: number, atBreak: number): number {
+function chooseBreak({ text, fit, set, spare }: Measured, may: Uint8Array, start: number, i: number, room: number, lastBreak: number, atBreak: number): number {
   if (isSqueezable(text.charCodeAt(i))) {
     let j = i;
-    let total = widthWithI;
-    while (j + 1 < text.length && !may[j + 1] && isSqueezable(text.charCodeAt(j + 1))) total += fit[++j]!;
-    const squeeze = total - room;
+    while (j + 1 < text.length && !may[j + 1] && isSqueezable(text.charCodeAt(j + 1))) j++;
+    // What the line is too wide as set, less what its marks' blank halves give back.
+    let squeeze = -room;
+    for (let k = start; k <= j; k++) squeeze += set[k]! - (k < j ? spare[k]! : 0);
+    squeeze = Math.max(0, squeeze);
     const stretch = lastBreak > 0 ? room - atBreak : Infinity;
-    // At most one punctuation mark's width, and only when it disturbs the line no more (it is
-    // spread over one more gap).
+    // Beyond the marks, at most one punctuation mark's width, and only when it disturbs the
+    // line no more (it is spread over one more gap).
     // Spaces after the mark are dropped at the break, so what follows them must be able to
     // start a line (not another closing mark, as in "） ：").
     let k = j + 1;

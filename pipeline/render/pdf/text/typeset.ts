@@ -6,13 +6,12 @@
  * lines exactly as broken here and only decides where pages break. A justified line gets
  * the character spacing that makes it exactly as wide as its room.
  *
- * Widows and orphans: a paragraph of up to three lines is kept whole; a longer one is cut into
- * its first two lines, its middle, and its last two lines, the first and last kept whole, so a
- * page never ends on a paragraph's first line nor starts with its last.
+ * Widows and orphans: see parts().
  */
 import type { Margin, TextItem, TextNode } from '../nodes.js';
 import { lineHeightFactor, type BlockStyle } from '../styles.js';
 import { breakLines, SUP_SCALE, type Broken, type Line, type Span } from './lines.js';
+import { KEPT } from './compress.js';
 
 export interface SetOptions {
   /** Width of the text column in points. */
@@ -31,17 +30,19 @@ export interface SetOptions {
 
 /** Text whose width is the plain sum of its advances (no kerning or ligatures apply). */
 const PLAIN = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018\u2019\u201c\u201d0-9.,%]*$/;
+/** The feature that asks for a full-width mark in half an em (compress.ts, shared/half-width.ts). */
+const HALF_WIDTH = ['halt'];
 /** Justify by at most this fraction of the size between characters; beyond, leave it ragged. */
 const MAX_SPREAD = 0.6;
 
 export function typeset(spans: Span[], block: BlockStyle, options: SetOptions): TextNode[] {
   const indent = options.indent ?? block.indent;
   const align = options.align ?? block.align;
-  const broken = breakLines(spans, options.width, indent, { balance: align === 'center' });
+  const broken = breakLines(spans, options.width, indent, { balance: align === 'center', grid: block.grid && align === 'justify' });
   const lines = broken.lines.map((line) => lineItems(broken, line, spans, block, align === 'justify'));
-  const groups = options.whole || lines.length <= 3 ? [[0, lines.length]] : lines.length === 4 ? [[0, 2], [2, 4]] : [[0, 2], [2, lines.length - 2], [lines.length - 2, lines.length]];
+  const groups: Part[] = options.whole ? [[0, lines.length, false]] : parts(lines.length, block.grid);
 
-  return groups.map(([from, to], g) => {
+  return groups.map(([from, to, kept], g) => {
     const items: TextItem[] = [];
     for (let i = from!; i < to!; i++) {
       const line = lines[i]!;
@@ -53,9 +54,7 @@ export function typeset(spans: Span[], block: BlockStyle, options: SetOptions): 
     if (!items.length) items.push({ text: '' });
     const node: TextNode = { text: items, style: block.text.key, lineHeight: lineHeightFactor(block.text, block.pitch) };
     if (align === 'center' || align === 'right') node.alignment = align;
-    // The first and last groups hold the two lines that must not be parted (the middle may break).
-    const middle = g > 0 && g < groups.length - 1;
-    if (to! - from! > 1 && !options.whole && !middle) node.unbreakable = true;
+    if (kept) node.unbreakable = true;
     if (g === 0) {
       if (indent) node.leadingIndent = indent;
       Object.assign(node, options.first);
@@ -67,19 +66,44 @@ export function typeset(spans: Span[], block: BlockStyle, options: SetOptions): 
   });
 }
 
+/** Lines from, to, and whether they are kept on one page. */
+type Part = [number, number, boolean];
+
+/**
+ * How a paragraph of n lines is cut into nodes. Its first two lines and its last two are kept
+ * together, and a paragraph of up to three lines is kept whole, so a page never ends on a
+ * paragraph's first line nor starts with its last. On a character grid (公文) every page is
+ * filled to its last line or the one before (GB/T 9704: 22 lines a page), so a paragraph may
+ * break after any line: its first line is a node of its own, for a heading to be kept with.
+ */
+function parts(n: number, grid: boolean): Part[] {
+  if (grid) return n <= 1 ? [[0, n, false]] : [[0, 1, false], [1, n, false]];
+  if (n <= 3) return [[0, n, n > 1]];
+  if (n === 4) return [[0, 2, true], [2, 4, true]];
+  return [[0, 2, true], [2, n - 2, false], [n - 2, n, true]];
+}
+
 /** An empty inline that ends the line (pdfmake reads the `\n` as a forced break). */
 const hardBreak = (): TextItem => ({ text: '\n', noWrap: false, characterSpacing: 0 });
 
 /** The inlines of one line, justified when it should be. */
 function lineItems(broken: Broken, line: Line, spans: Span[], block: BlockStyle, justify: boolean): TextItem[] {
-  const pieces: Array<{ span: Span; text: string; width: number }> = [];
+  const pieces: Array<{ span: Span; text: string; width: number; half?: boolean }> = [];
+  const half = broken.half;
   let i = line.from;
   while (i < line.to) {
     const k = broken.spanOf[i]!;
+    const span = spans[k]!;
+    // A halved mark is an inline of its own, asked for with `halt` (shared/half-width.ts);
+    // pdfmake puts the next inline right after its half em, with no character spacing between.
+    if (half[i]) {
+      pieces.push({ span, text: broken.text[i]!, width: broken.advance[i]! * KEPT, half: true });
+      i++;
+      continue;
+    }
     let j = i;
     let width = 0;
-    while (j < line.to && broken.spanOf[j] === k) width += broken.advance[j++]!;
-    const span = spans[k]!;
+    while (j < line.to && broken.spanOf[j] === k && !half[j]) width += broken.advance[j++]!;
     const text = broken.text.slice(i, j);
     if (!PLAIN.test(text)) width = span.style.face.shaped(text) * span.style.size * (span.sup ? SUP_SCALE : 1);
     pieces.push({ span, text, width });
@@ -97,13 +121,14 @@ function lineItems(broken: Broken, line: Line, spans: Span[], block: BlockStyle,
   if (gaps > 0 && styled > line.room + 0.01) spacing = fill;
   else if (justify && !line.last && !line.forced && gaps > 0 && fill < block.text.size * MAX_SPREAD) spacing = fill;
 
-  const items = pieces.map(({ span, text }) => {
+  const items = pieces.map(({ span, text, half }) => {
     const item: TextItem = { text };
     if (span.style.key !== block.text.key) {
       item.style = span.style.key;
       item.lineHeight = lineHeightFactor(span.style, block.pitch);
     }
     if (spacing !== undefined) item.characterSpacing = spacing;
+    if (half) item.fontFeatures = HALF_WIDTH;
     if (span.destination) item.linkToDestination = span.destination;
     if (span.url) item.link = span.url;
     if (span.sup) item.sup = true;
