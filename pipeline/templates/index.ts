@@ -8,14 +8,15 @@
  * folder, then in the folders it extends, and nowhere else. Each template gets its own
  * Handlebars environment with the prototype-access protections left on.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { ReportError } from '../errors.js';
 import { HELPERS } from './helpers.js';
 import { BUILTIN_TEMPLATES } from '../paths.js';
 import { LAYOUT_FILE, loadLayout, resolveTemplateDir, type Layout } from './layout.js';
 import { compileCached } from './precompiled.js';
+import { listTemplateFiles, readTemplateFile } from './files.js';
 
 export type { Layout, Style, FontFace } from './layout.js';
 
@@ -52,7 +53,7 @@ export function loadTemplate(name: string, cwd = process.cwd(), options: LoadOpt
   const dir = locate(name, cwd);
   const root = dirname(dir);
   const { layout, chain } = loadLayout(dir, existsSync(join(root, 'default', LAYOUT_FILE)) ? root : BUILTIN_TEMPLATES);
-  const files = listFiles(chain);
+  const files = listTemplateFiles(chain);
   const hbs = Handlebars.create();
   for (const [helper, fn] of Object.entries(HELPERS)) hbs.registerHelper(helper, fn);
 
@@ -63,7 +64,7 @@ export function loadTemplate(name: string, cwd = process.cwd(), options: LoadOpt
     if (m && !partials.has(m[1]!)) partials.set(m[1]!, file);
   }
   if (options.checkHandlebars !== false) for (const [, file] of files) if (file.endsWith('.hbs')) check(file, partials);
-  for (const [partial, file] of partials) hbs.registerPartial(partial, compile(hbs, readFileSync(file, 'utf8'), file));
+  for (const [partial, file] of partials) hbs.registerPartial(partial, compile(hbs, readTemplateFile(file), file));
 
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const find = (rel: string) => files.get(rel.split(sep).join('/'));
@@ -75,7 +76,7 @@ export function loadTemplate(name: string, cwd = process.cwd(), options: LoadOpt
     read(rel) {
       const file = find(rel);
       if (!file) throw new ReportError({ file: join(dir, rel) }, `template "${basename(dir)}" has no ${rel}`);
-      return readFileSync(file, 'utf8');
+      return readTemplateFile(file);
     },
     render(rel, data) {
       let fn = compiled.get(rel);
@@ -106,31 +107,12 @@ function locate(name: string, cwd: string): string {
   throw new ReportError({ file: where }, `template "${name}" ${reason}`);
 }
 
-/** Every file of the chain by relative path; a child's file hides its parent's. */
-function listFiles(chain: string[]): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const dir of chain) {
-    const walk = (d: string) => {
-      for (const entry of readdirSync(d).sort()) {
-        if (entry.startsWith('.')) continue;
-        const full = join(d, entry);
-        if (statSync(full).isDirectory()) walk(full);
-        else {
-          const rel = relative(dir, full).split(sep).join('/');
-          if (!files.has(rel)) files.set(rel, full);
-        }
-      }
-    };
-    walk(dir);
-  }
-  return files;
-}
-
 /** Syntax, partials and helpers of one .hbs file, reported with its line. */
 function check(file: string, partials: Map<string, string>): void {
   let ast: hbs.AST.Program;
+  const text = readTemplateFile(file);
   try {
-    ast = Handlebars.parse(readFileSync(file, 'utf8'));
+    ast = Handlebars.parse(text);
   } catch (e) {
     const message = (e as Error).message;
     const line = /line (\d+)/.exec(message)?.[1] ?? / - (\d+):\d+/.exec(message)?.[1];

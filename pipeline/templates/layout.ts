@@ -6,9 +6,9 @@
  * naming the key: an unknown key (with the nearest known one), a wrong type, a font file that
  * does not exist, a style asking for a bold face its font lacks.
  */
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import Handlebars from 'handlebars';
@@ -16,6 +16,7 @@ import { ReportError } from '../errors.js';
 import { cachePath, readCached, writeCached } from './cache.js';
 import { LAYOUT_SPEC, STYLE_NAMES, checkScalar, type Spec, type StyleName } from './schema.js';
 import { MM, type LineHeight } from './units.js';
+import { fileError, readTemplateFile } from './files.js';
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 export type PageAlign = 'left' | 'center' | 'right' | 'outside' | 'inside';
@@ -103,7 +104,7 @@ export function resolveTemplateDir(nameOrPath: string, from: string, templatesRo
 function readSource(dir: string): Source {
   const file = join(dir, LAYOUT_FILE);
   if (!existsSync(file)) throw new ReportError({ file }, 'layout file not found');
-  const text = readFileSync(file, 'utf8');
+  const text = readLayoutText(dir, file);
   const cache = cachePath('layouts', [YAML_VERSION, text], '.v8');
   const cached = readCached(cache);
   if (cached) {
@@ -116,10 +117,30 @@ function readSource(dir: string): Source {
     }
   }
   const located = parseYaml(file, text);
-  const data = located.doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    // The yaml package stops alias expansion past maxAliasCount ("billion laughs").
+    data = located.doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    throw new ReportError({ file, line: 1 }, `not a usable layout: ${(e as Error).message.split('\n')[0]}`);
+  }
   if (typeof data !== 'object' || Array.isArray(data)) throw new ReportError({ file, line: 1 }, 'a layout file is a mapping of keys');
   writeCached(cache, serialize(data));
   return { file, dir, data: data as Record<string, unknown>, located: () => located };
+}
+
+/** layout.yaml, which may be a symbolic link only to a file inside its own template folder. */
+function readLayoutText(dir: string, file: string): string {
+  let real: string;
+  let root: string;
+  try {
+    root = realpathSync(dir);
+    real = realpathSync(file);
+  } catch (error) {
+    throw fileError(file, error);
+  }
+  if (!real.startsWith(root + sep)) throw new ReportError({ file }, `layout file is a symbolic link to ${real}, outside its template folder; refused`);
+  return readTemplateFile(real, file);
 }
 
 function parseYaml(file: string, text: string): { doc: Document; lines: LineCounter } {
