@@ -11,6 +11,7 @@ import type { DecodeOptions } from './read/decode.js';
 import { parseMarkdown, parseText } from './parse/index.js';
 import { reportPreset } from './normalise/index.js';
 import { emptyFigures, type Publication } from './model.js';
+import { makeSafe } from './safe/index.js';
 
 const normaliser = unified().use(reportPreset);
 
@@ -21,6 +22,7 @@ export function publish(bytes: Uint8Array, path: string, options: PublishOptions
   const file = new VFile({ path });
   const markdown = /\.(md|markdown)$/i.test(path);
   const parsed: Root = markdown ? parseMarkdown(input, file) : parseText(input, file);
+  makeSafe(parsed, file);
   const tree = normaliser.runSync(parsed, file) as Root;
   return {
     name: basename(path, extname(path)),

@@ -297,6 +297,9 @@ function resolveLayout(merged: Record<string, unknown>, sources: Source[]): Layo
   for (const [key, font] of Object.entries(d.fonts as Record<string, any>)) {
     const regular = fontFile(owner(['fonts', key, 'regular']), ['fonts', key, 'regular'], font.regular);
     const bold = font.bold ? { bold: fontFile(owner(['fonts', key, 'bold']), ['fonts', key, 'bold'], font.bold) } : {};
+    if (font.css && !isFontStack(font.css)) {
+      throw error(owner(['fonts', key, 'css']), ['fonts', key, 'css'], 'expected a CSS font-family list such as "Noto Serif SC", SimSun, serif (names, quoted names and commas only)');
+    }
     fonts[key] = { regular, word: font.word ?? [], ...bold, ...(font.css ? { css: font.css } : {}) };
   }
   if (!Object.keys(fonts).length) throw error(top, ['fonts'], 'a layout needs at least one font');
@@ -397,4 +400,17 @@ function fontDamage(file: string): string | undefined {
 
 export function templateDirOf(file: string): string {
   return dirname(file);
+}
+
+/**
+ * A CSS font-family list: family names (words, or text in quotes without quotes, backslashes,
+ * angle brackets or braces inside) separated by commas. The value is written into <style>
+ * elements and stylesheets; anything else (a `;`, a `}`, `</style>`) could end the declaration
+ * or the element and inject rules or markup.
+ */
+const FAMILY = String.raw`(?:"[^"\\<>{};\n]*"|'[^'\\<>{};\n]*'|[\p{L}_-][\p{L}\p{N}_-]*(?:[ \t]+[\p{L}_-][\p{L}\p{N}_-]*)*)`;
+const FONT_STACK = new RegExp(String.raw`^\s*${FAMILY}(?:\s*,\s*${FAMILY})*\s*$`, 'u');
+
+export function isFontStack(value: string): boolean {
+  return value.length <= 500 && FONT_STACK.test(value);
 }
