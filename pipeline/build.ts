@@ -14,6 +14,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ReportError } from './errors.js';
+import { causeOf } from './failure.js';
 import type { Publication } from './model.js';
 import { publish } from './publish.js';
 import { FORMATS, writerFor, type Format } from './render/index.js';
@@ -61,7 +62,7 @@ export async function readSource(path: string): Promise<Uint8Array> {
   } catch (error) {
     if (error instanceof ReportError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ReportError({ file: path }, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message);
+    throw new ReportError({ file: path }, code === 'ENOENT' ? 'no such file' : (causeOf(error as NodeJS.ErrnoException) ?? (error as Error).message));
   }
 }
 

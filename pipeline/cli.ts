@@ -11,6 +11,9 @@ import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isReportError } from './errors.js';
+import { describeFailure } from './failure.js';
+import { sourceDateEpochProblem } from './render/shared/dates.js';
+import { basename, extname } from 'node:path';
 import { buildSource, cleanupPending, formatMessage, parseFormats, readSource, UsageError } from './build.js';
 import { FORMATS } from './render/index.js';
 import { loadTemplate, type Template } from './templates/index.js';
@@ -121,6 +124,10 @@ export async function main(argv: string[], launch: Launch = {}): Promise<number>
 async function build(sources: string[], values: Options, launch: Launch): Promise<number> {
   if (sources.length === 0) return usage('build needs at least one source file');
   const formats = parseFormats(values.formats);
+  const epochProblem = sourceDateEpochProblem();
+  if (epochProblem) return usage(epochProblem);
+  const clash = sameOutput(sources);
+  if (clash) return usage(`${clash[0]} and ${clash[1]} would both be written to ${join(values.out, clash[2])}/; build them into different --out folders or rename one`);
   const limit = maxBytes(values);
   const worker = launch.pdfWorker && formats.includes('pdf') && formats.length > 1 ? new FormatWorker(launch.pdfWorker, values.template, 'pdf') : undefined;
   if (launch.pdfWorker && !worker) await launch.pdfWorker.terminate();
@@ -174,6 +181,19 @@ async function ast(sources: string[], values: Options): Promise<number> {
   return 0;
 }
 
+/** Two sources whose publications would land in the same folder (names differing only in case count: not every file system tells them apart). */
+function sameOutput(sources: string[]): [string, string, string] | undefined {
+  const seen = new Map<string, string>();
+  for (const source of sources) {
+    const name = basename(source, extname(source));
+    const key = name.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined && first !== source) return [first, source, name];
+    seen.set(key, source);
+  }
+  return undefined;
+}
+
 function maxBytes(values: Options): number | undefined {
   const raw = values['max-size'];
   if (raw === undefined) return undefined;
@@ -189,12 +209,9 @@ function usage(message: string): number {
 
 /** One line per failure; a stack only when REPORTPRESS_DEBUG is set. */
 export function report(error: unknown, source?: string): number {
-  if (isReportError(error)) console.error(error.format());
-  else {
-    const where = source ? `${source}: ` : '';
-    console.error(`${where}error: internal error: ${(error as Error)?.message ?? String(error)} (please report it; REPORTPRESS_DEBUG=1 shows details)`);
-    if (process.env.REPORTPRESS_DEBUG) console.error((error as Error)?.stack);
-  }
+  const { line } = describeFailure(error, source);
+  console.error(line);
+  if (!isReportError(error) && process.env.REPORTPRESS_DEBUG) console.error((error as Error)?.stack);
   return 1;
 }
 
