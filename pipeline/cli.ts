@@ -225,11 +225,17 @@ export function installSignalHandlers(beforeExit?: () => Promise<unknown> | unde
   const stop = (signal: NodeJS.Signals) => {
     if (interrupted) return;
     interrupted = true;
+    let outcome = '';
     void cleanupPending()
-      .then(() => beforeExit?.())
+      .then((state) => {
+        const list = (dirs: string[]) => dirs.map((d) => `${d}/`).join(', ');
+        if (state.unchanged.length) outcome += `; ${list(state.unchanged)} left as before`;
+        if (state.switched.length) outcome += `; ${list(state.switched)} already holds the new set`;
+        return beforeExit?.();
+      })
       .catch(() => undefined)
       .finally(() => {
-        console.error(`reportpress: interrupted (${signal}); no partial files left`);
+        console.error(`reportpress: interrupted (${signal})${outcome}; no partial files left`);
         process.exit(130);
       });
   };
