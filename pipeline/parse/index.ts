@@ -19,6 +19,7 @@ import type { Meta } from '../model.js';
 import type { ReadResult } from '../read/index.js';
 import { toSafeMarkdown, sourceColumn } from './escape.js';
 import { ReportError } from '../errors.js';
+import { checkNesting } from './depth.js';
 
 const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkDefinitionList).use(remarkFrontmatter, ['yaml']);
 /**
@@ -43,6 +44,7 @@ export function parseText(input: ReadResult, file: VFile): Root {
 
 /** Parses a Markdown report; YAML front matter becomes the starting metadata. */
 export function parseMarkdown(input: ReadResult, file: VFile): Root {
+  checkNesting(input.text, file.path);
   const tree = markdownProcessor.parse(input.text) as Root;
   const meta: Meta = { ...input.pageMeta };
   tree.children = tree.children.filter((node) => {
