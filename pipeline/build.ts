@@ -20,6 +20,7 @@ import type { Publication } from './model.js';
 import { publish } from './publish.js';
 import { FORMATS, writerFor, type Format } from './render/index.js';
 import { publicationDate } from './render/shared/dates.js';
+import { describeMissing, missingCharacters } from './render/shared/coverage.js';
 import type { OutputFile, RenderContext, Writer } from './render/types.js';
 import type { Template } from './templates/index.js';
 
@@ -33,6 +34,8 @@ export interface BuildOptions {
   progress?: (line: string) => void;
   /** Warnings, already formatted `file:line:column: warning: …`. */
   warn?: (line: string) => void;
+  /** Characters the template's fonts cannot draw are an error, not a warning (--strict-glyphs). */
+  strictGlyphs?: boolean;
   /** Replaces the registry's writers (tests use it to make a format fail on purpose). */
   writers?: Partial<Record<Format, Writer>>;
   /**
@@ -94,6 +97,11 @@ export async function buildSource(path: string, options: BuildOptions): Promise<
   }
   const template = typeof options.template === 'function' ? options.template() : options.template;
   const context: RenderContext = { template, date, warn };
+  if (options.formats.includes('pdf') || options.formats.includes('summary')) {
+    const missing = missingCharacters(publication, template.layout);
+    if (missing.length && options.strictGlyphs) throw new ReportError({ file: path }, describeMissing(missing));
+    if (missing.length) warn(describeMissing(missing));
+  }
   const byFormat = new Map<Format, OutputFile[]>();
   for (const format of options.formats) {
     if (elsewhere.has(format)) continue;

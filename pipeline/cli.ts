@@ -37,6 +37,7 @@ Options:
   -f, --formats LIST     comma-separated: ${FORMATS.join(',')} (default: all)
   -t, --template NAME    template name in templates/ or a path to a template folder (default: default)
       --max-size MB      refuse sources larger than this (default: ${DEFAULT_MAX_BYTES / 1024 / 1024})
+      --strict-glyphs    fail when the template's fonts cannot draw a character (default: a warning)
       --positions        (ast) keep source positions in the tree
   -q, --quiet            no progress lines (warnings and errors are still shown)
   -h, --help             this text
@@ -50,6 +51,7 @@ interface Options {
   formats?: string;
   template: string;
   'max-size'?: string;
+  'strict-glyphs': boolean;
   positions: boolean;
   quiet: boolean;
   help: boolean;
@@ -78,6 +80,7 @@ export async function main(argv: string[], launch: Launch = {}): Promise<number>
         formats: { type: 'string', short: 'f' },
         template: { type: 'string', short: 't', default: 'default' },
         'max-size': { type: 'string' },
+        'strict-glyphs': { type: 'boolean', default: false },
         positions: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -151,7 +154,7 @@ async function build(sources: string[], values: Options, launch: Launch): Promis
     const concurrent = worker ? { [worker.format]: worker.writer } : undefined;
     for (const source of sources) {
       try {
-        const result = await buildSource(source, { out: values.out, formats, template: loadOnce, maxBytes: limit, progress, concurrent, warn: (line) => console.error(line) });
+        const result = await buildSource(source, { out: values.out, formats, template: loadOnce, maxBytes: limit, strictGlyphs: values['strict-glyphs'], progress, concurrent, warn: (line) => console.error(line) });
         stats.push({ source, timings: result.timings });
         if (!values.quiet && !progress) console.error(`${source} -> ${join(values.out, result.publication.name)}/ (${result.written.length} files)`);
       } catch (error) {
