@@ -105,6 +105,9 @@ export async function buildSource(path: string, options: BuildOptions): Promise<
   const byFormat = new Map<Format, OutputFile[]>();
   for (const format of options.formats) {
     if (elsewhere.has(format)) continue;
+    // Signal handlers run only when the event loop turns: a turn between formats lets Ctrl-C
+    // stop the build after the stage under way instead of after the last one.
+    await new Promise((resolve) => setImmediate(resolve));
     const write = options.writers?.[format] ?? (await writerFor(format));
     byFormat.set(format, await time(format, () => write(publication, context)));
   }

@@ -63,7 +63,11 @@ export function loadTemplate(name: string, cwd = process.cwd(), options: LoadOpt
     const m = /^partials\/(.+)\.hbs$/.exec(rel);
     if (m && !partials.has(m[1]!)) partials.set(m[1]!, file);
   }
-  if (options.checkHandlebars !== false) for (const [, file] of files) if (file.endsWith('.hbs')) check(file, partials);
+  if (options.checkHandlebars !== false) {
+    const uses = new Map<string, string[]>();
+    for (const [, file] of files) if (file.endsWith('.hbs')) uses.set(file, check(file, partials));
+    checkExpansion(uses, partials);
+  }
   for (const [partial, file] of partials) hbs.registerPartial(partial, compile(hbs, readTemplateFile(file), file));
 
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
@@ -108,7 +112,8 @@ function locate(name: string, cwd: string): string {
 }
 
 /** Syntax, partials and helpers of one .hbs file, reported with its line. */
-function check(file: string, partials: Map<string, string>): void {
+function check(file: string, partials: Map<string, string>): string[] {
+  const used: string[] = [];
   let ast: hbs.AST.Program;
   const text = readTemplateFile(file);
   try {
@@ -124,6 +129,7 @@ function check(file: string, partials: Map<string, string>): void {
     if (node.type === 'DecoratorBlock' && node.path?.original === 'inline') inline.add(String(node.params?.[0]?.value));
     if ((node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') && node.name?.type === 'PathExpression') {
       const name = node.name.original as string;
+      if (partials.has(name) && !inline.has(name)) used.push(name);
       if (!partials.has(name) && !inline.has(name) && name !== '@partial-block') {
         throw new ReportError({ file, line: node.loc?.start.line, column: (node.loc?.start.column ?? 0) + 1 }, `partial "${name}" not found (partials live in partials/<name>.hbs of the template or the one it extends)`);
       }
@@ -141,6 +147,37 @@ function check(file: string, partials: Map<string, string>): void {
     }
   };
   visit(ast);
+  return used;
+}
+
+/** Partial copies one render may make, not counting loops over the report's data. */
+export const MAX_PARTIAL_EXPANSION = 10_000;
+
+/**
+ * A partial that includes another twice, forty levels deep, makes 2^40 copies and runs the
+ * process out of memory before a byte is written: refused when the template is loaded, naming
+ * the file. A partial that includes itself (html-toc for nested entries) is left alone: its
+ * depth follows the data, and endless recursion ends in a stack overflow that run() reports
+ * against the template file.
+ */
+function checkExpansion(uses: Map<string, string[]>, partials: Map<string, string>): void {
+  const copies = new Map<string, number>();
+  const active = new Set<string>();
+  const expand = (file: string): number => {
+    const known = copies.get(file);
+    if (known !== undefined) return known;
+    if (active.has(file)) return 0;
+    active.add(file);
+    let total = 1;
+    for (const name of uses.get(file) ?? []) {
+      total += expand(partials.get(name)!);
+      if (total > MAX_PARTIAL_EXPANSION) throw new ReportError({ file }, `partials expand to more than ${MAX_PARTIAL_EXPANSION} copies in one render (partials that include others several times, nested); refused`);
+    }
+    active.delete(file);
+    copies.set(file, total);
+    return total;
+  };
+  for (const file of uses.keys()) expand(file);
 }
 
 /** A compiled template (see precompiled.ts); a syntax error names the file. */

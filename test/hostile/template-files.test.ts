@@ -87,3 +87,27 @@ describe('template files and symbolic links', () => {
     expect(error.message).toMatch(/alias/i);
   });
 });
+
+describe('Handlebars expansion', () => {
+  it('refuses partials that double forty levels deep, naming a file', () => {
+    const { dir } = copy();
+    for (let i = 0; i < 40; i++) writeFileSync(join(dir, `partials/d${i}.hbs`), i === 39 ? 'x' : `{{> d${i + 1}}}{{> d${i + 1}}}`);
+    const error = failure(() => loadTemplate(dir, ROOT));
+    expect(error.file).toMatch(/partials\/d\d+\.hbs$/);
+    expect(error.message).toMatch(/partials expand to more than/);
+  });
+
+  it('keeps a partial that recurses over nested data, and names the file when one recurses without end', () => {
+    const { dir } = copy();
+    writeFileSync(join(dir, 'partials/html-imprint.hbs'), '{{> html-imprint}}');
+    const tpl = loadTemplate(dir, ROOT);
+    let error: unknown;
+    try {
+      tpl.render('html/titlepage.xhtml.hbs', { meta: {}, labels: {} });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ReportError);
+    expect((error as ReportError).file).toMatch(/titlepage\.xhtml\.hbs$/);
+  });
+});
