@@ -109,7 +109,7 @@ function readable(text: string): { plausible: number; total: number; controls: n
       (c >= 0x20 && c < 0x7f) || c === 0x09 || c === 0x0a || c === 0x0d ||
       (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) ||
       (c >= 0x2000 && c <= 0x206f) || c === 0xa0 || c === 0xb7 || (c >= 0x2460 && c <= 0x24ff) ||
-      (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x2e80 && c <= 0x2fdf) || (c >= 0x00c0 && c <= 0x024f) ||
+      (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x20000 && c <= 0x3134f) || (c >= 0x2e80 && c <= 0x2fdf) || (c >= 0x00c0 && c <= 0x024f) ||
       (c >= 0x0370 && c <= 0x03ff) || (c >= 0x2100 && c <= 0x23ff) || (c >= 0x25a0 && c <= 0x27bf)
     ) plausible++;
   }

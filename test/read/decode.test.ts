@@ -59,3 +59,10 @@ describe('UTF-16 without a byte-order mark (issue 17)', () => {
     refused(junk, /binary/);
   });
 });
+
+describe('CJK Extension B and later (issue 17)', () => {
+  it('counts as text: names such as 𠮷 are common', () => {
+    const names = '𠮷𡈽𠀋𪚲𫝀'.repeat(20) + '\n各位代表。\n';
+    expect(decode(new TextEncoder().encode(names), 'in.txt').text).toBe(names);
+  });
+});
