@@ -2,10 +2,12 @@
  * Issue 17, group 4: Markdown nesting and unmatched delimiters are bounded before parsing, so
  * a small hostile file fails at once with its line instead of taking minutes.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReportError } from '../../pipeline/errors.js';
 import { MAX_DELIMITERS, MAX_NESTING, checkNesting, lineNesting } from '../../pipeline/parse/depth.js';
 import { publish } from '../../pipeline/publish.js';
+import { properties } from '../helpers.js';
 
 const md = (text: string) => new TextEncoder().encode(text);
 
@@ -57,5 +59,22 @@ describe('unmatched emphasis and brackets', () => {
   it('are counted per paragraph', () => {
     const many = Array.from({ length: 5 }, () => '*强调* '.repeat(MAX_DELIMITERS / 4)).join('\n\n');
     expect(() => checkNesting(many, 'ok.md')).not.toThrow();
+  });
+});
+
+describe('any nesting (make fuzz runs more cases)', () => {
+  it('builds or is refused with a ReportError, never a stack overflow', () => {
+    const piece = fc.constantFrom('- ', '* ', '> ', '1. ', '  ', '\t', '*', '_', '[', ']', '(', ')', '文', 'x', '\n', '\n\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 400 }), fc.integer({ min: 1, max: 200 }), (pieces, repeat) => {
+        const text = '正文。\n\n' + pieces.join('').repeat(repeat);
+        try {
+          publish(md(text), 'fuzz.md');
+        } catch (error) {
+          expect(error).toBeInstanceOf(ReportError);
+        }
+      }),
+      properties(20, 20261206),
+    );
   });
 });
