@@ -2,23 +2,26 @@
  * The build: source files in, publication files out. The only place besides the CLI that
  * touches the disk.
  *
- * Every requested format is rendered in memory first; each file is written to a temporary name
- * in the destination folder (this thread's files while a worker still renders the PDF), and
- * all are renamed into place only when every format succeeded (a folder such as html/ is
- * swapped whole). A failed or interrupted build therefore leaves the previous outputs exactly
- * as they were and never a half-written file.
+ * Every requested format is rendered in memory first; the files are written into a fresh
+ * folder beside the report's output folder (this thread's files while a worker still renders
+ * the PDF), which replaces the old folder in one synchronous switch once every format has
+ * succeeded (output/commit.ts). A failed or interrupted build therefore leaves either the
+ * previous outputs exactly as they were or the complete new set, never a mix.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ReportError } from './errors.js';
+import { causeOf } from './failure.js';
+import { Generation } from './output/commit.js';
+
+export { cleanupPending, writeAtomically } from './output/commit.js';
 import type { Publication } from './model.js';
 import { publish } from './publish.js';
 import { readSidecar } from './sidecar-file.js';
 import { FORMATS, writerFor, type Format } from './render/index.js';
 import { publicationDate } from './render/shared/dates.js';
+import { describeMissing, missingCharacters } from './render/shared/coverage.js';
 import type { OutputFile, RenderContext, Writer } from './render/types.js';
 import type { Template } from './templates/index.js';
 
@@ -32,6 +35,8 @@ export interface BuildOptions {
   progress?: (line: string) => void;
   /** Warnings, already formatted `file:line:column: warning: …`. */
   warn?: (line: string) => void;
+  /** Characters the template's fonts cannot draw are an error, not a warning (--strict-glyphs). */
+  strictGlyphs?: boolean;
   /** Replaces the registry's writers (tests use it to make a format fail on purpose). */
   writers?: Partial<Record<Format, Writer>>;
   /**
@@ -62,7 +67,7 @@ export async function readSource(path: string): Promise<Uint8Array> {
   } catch (error) {
     if (error instanceof ReportError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ReportError({ file: path }, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message);
+    throw new ReportError({ file: path }, code === 'ENOENT' ? 'no such file' : (causeOf(error as NodeJS.ErrnoException) ?? (error as Error).message));
   }
 }
 
@@ -93,39 +98,43 @@ export async function buildSource(path: string, options: BuildOptions): Promise<
   }
   const template = typeof options.template === 'function' ? options.template() : options.template;
   const context: RenderContext = { template, date, warn };
+  if (options.formats.includes('pdf') || options.formats.includes('summary')) {
+    const missing = missingCharacters(publication, template.layout);
+    if (missing.length && options.strictGlyphs) throw new ReportError({ file: path }, describeMissing(missing));
+    if (missing.length) warn(describeMissing(missing));
+  }
   const byFormat = new Map<Format, OutputFile[]>();
   for (const format of options.formats) {
     if (elsewhere.has(format)) continue;
+    // Signal handlers run only when the event loop turns: a turn between formats lets Ctrl-C
+    // stop the build after the stage under way instead of after the last one.
+    await new Promise((resolve) => setImmediate(resolve));
     const write = options.writers?.[format] ?? (await writerFor(format));
     byFormat.set(format, await time(format, () => write(publication, context)));
   }
   const dir = join(options.out, publication.name);
-  // While formats are still rendered elsewhere, this thread's files are written under
-  // temporary names; all are renamed into place once every format has succeeded.
-  const here = elsewhere.size ? stage(dir, options.formats.flatMap((format) => byFormat.get(format) ?? [])) : undefined;
-  here?.catch(() => undefined);
-  try {
-    for (const [format, started] of elsewhere) byFormat.set(format, await started);
-  } catch (error) {
-    const staged = await here?.catch(() => undefined);
-    if (staged) await discard(staged);
-    throw error;
-  }
-  // Files in the order the formats were asked for, wherever they were rendered.
-  const files = options.formats.flatMap((format) => byFormat.get(format)!);
-
+  // The new set is written into a fresh folder beside the old one (this thread's files while
+  // formats are still rendered elsewhere) and switched in whole: see output/commit.ts.
+  const generation = Generation.open(dir);
+  generation.catch(() => undefined);
+  const here = generation.then((g) => g.write(options.formats.flatMap((format) => byFormat.get(format) ?? [])));
+  here.catch(() => undefined);
   const written = await time('write', async () => {
-    if (!here) return writeAtomically(dir, files);
-    const early = await here;
-    let late: Staged;
     try {
-      late = await stage(dir, [...elsewhere.keys()].flatMap((format) => byFormat.get(format)!));
+      for (const [format, started] of elsewhere) byFormat.set(format, await started);
+      await here;
+      const g = await generation;
+      await g.write([...elsewhere.keys()].flatMap((format) => byFormat.get(format)!));
+      // Let a pending Ctrl-C be handled before the switch rather than after it.
+      await new Promise((resolve) => setImmediate(resolve));
+      g.commit();
     } catch (error) {
-      await discard(early);
+      await here.catch(() => undefined); // no write may land after the removal
+      await (await generation.catch(() => undefined))?.discard();
       throw error;
     }
-    await commit(early, late);
-    return files.map((f) => join(dir, f.path));
+    // Files in the order the formats were asked for, wherever they were rendered.
+    return options.formats.flatMap((format) => byFormat.get(format)!).map((f) => join(dir, f.path));
   });
   for (const format of options.formats) {
     const out = byFormat.get(format)!;
@@ -144,131 +153,6 @@ export function formatMessage(path: string, message: { line?: number | null; col
 function size(data: Uint8Array | string): string {
   const n = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
-}
-
-/** Temporary paths not yet renamed; removed if the process is interrupted. */
-const pending = new Set<string>();
-/** File operations under way: an interrupt waits for them, or a write could land after the cleanup. */
-const inflight = new Set<Promise<unknown>>();
-let aborting = false;
-
-function track<T>(operation: Promise<T>): Promise<T> {
-  if (aborting) throw new ReportError({ file: 'reportpress' }, 'interrupted');
-  inflight.add(operation);
-  operation.then(
-    () => inflight.delete(operation),
-    () => inflight.delete(operation),
-  );
-  return operation;
-}
-
-/**
- * Stops all writing, lets operations under way finish, then removes every temporary path.
- * The CLI exits afterwards; a caller that goes on (a test) passes `resume` to write again.
- */
-export async function cleanupPending(options: { resume?: boolean } = {}): Promise<void> {
-  aborting = true;
-  while (inflight.size) await Promise.allSettled([...inflight]);
-  await Promise.all([...pending].map((p) => rm(p, { recursive: true, force: true })));
-  pending.clear();
-  if (options.resume) aborting = false;
-}
-
-/** Writes `files` under `dir`: staged under temporary names, then renamed into place. */
-export async function writeAtomically(dir: string, files: OutputFile[]): Promise<string[]> {
-  await commit(await stage(dir, files));
-  return files.map((f) => join(dir, f.path));
-}
-
-/** Files written under temporary names, waiting to be renamed into place (or removed). */
-interface Staged {
-  temps: string[];
-  renames: Array<() => Promise<void>>;
-}
-
-/**
- * Writes `files` under `dir` with temporary names. Files at the top level are later renamed
- * into place one by one; each subfolder is built beside the old one and later swapped in, so
- * stale files from an earlier build of that folder do not linger. On failure its own
- * temporary files are gone.
- */
-async function stage(dir: string, files: OutputFile[]): Promise<Staged> {
-  const staged: Staged = { temps: [], renames: [] };
-  if (files.length === 0) return staged;
-  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const top: OutputFile[] = [];
-  const folders = new Map<string, OutputFile[]>();
-  for (const file of files) {
-    const [head, ...rest] = file.path.split('/');
-    if (rest.length === 0) top.push(file);
-    else folders.set(head!, [...(folders.get(head!) ?? []), { path: rest.join('/'), data: file.data }]);
-  }
-
-  await track(mkdir(dir, { recursive: true }));
-  const { temps, renames } = staged;
-  try {
-    for (const file of top) {
-      const temp = join(dir, `.${file.path}.tmp-${tag}`);
-      pending.add(temp);
-      temps.push(temp);
-      await track(writeFile(temp, file.data));
-      renames.push(async () => {
-        await track(rename(temp, join(dir, file.path)));
-        pending.delete(temp);
-      });
-    }
-    for (const [folder, inner] of folders) {
-      const temp = join(dir, `.${folder}.tmp-${tag}`);
-      pending.add(temp);
-      temps.push(temp);
-      for (const file of inner) {
-        await track(mkdir(dirname(join(temp, file.path)), { recursive: true }));
-        await track(writeFile(join(temp, file.path), file.data));
-      }
-      renames.push(async () => {
-        const final = join(dir, folder);
-        const old = join(dir, `.${folder}.old-${tag}`);
-        const hadOld = await exists(final);
-        if (hadOld) {
-          pending.add(old);
-          await track(rename(final, old));
-        }
-        await track(rename(temp, final));
-        pending.delete(temp);
-        if (hadOld) {
-          await track(rm(old, { recursive: true, force: true }));
-          pending.delete(old);
-        }
-      });
-    }
-  } catch (error) {
-    await discard(staged);
-    throw error;
-  }
-  return staged;
-}
-
-/** Renames staged files into place. */
-async function commit(...stages: Staged[]): Promise<void> {
-  for (const staged of stages) for (const rename of staged.renames) await rename();
-}
-
-/**
- * Removes staged files. Their operations were awaited one by one, so none is still under
- * way. (An interrupt is cleanupPending's business, not this.)
- */
-async function discard(staged: Staged): Promise<void> {
-  await Promise.all(staged.temps.map((t) => rm(t, { recursive: true, force: true })));
-  for (const t of staged.temps) pending.delete(t);
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function parseFormats(list: string | undefined): Format[] {

@@ -11,6 +11,9 @@ import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isReportError } from './errors.js';
+import { describeFailure } from './failure.js';
+import { sourceDateEpochProblem } from './render/shared/dates.js';
+import { basename, extname } from 'node:path';
 import { buildSource, cleanupPending, formatMessage, parseFormats, readSource, UsageError } from './build.js';
 import { FORMATS } from './render/index.js';
 import { loadTemplate, type Template } from './templates/index.js';
@@ -36,6 +39,7 @@ Options:
   -f, --formats LIST     comma-separated: ${FORMATS.join(',')} (default: all)
   -t, --template NAME    template name in templates/ or a path to a template folder (default: default)
       --max-size MB      refuse sources larger than this (default: ${DEFAULT_MAX_BYTES / 1024 / 1024})
+      --strict-glyphs    fail when the template's fonts cannot draw a character (default: a warning)
       --positions        (ast) keep source positions in the tree
       --lines            (ast) print every source line with what it became instead
   -q, --quiet            no progress lines (warnings and errors are still shown)
@@ -50,6 +54,7 @@ interface Options {
   formats?: string;
   template: string;
   'max-size'?: string;
+  'strict-glyphs': boolean;
   positions: boolean;
   lines: boolean;
   quiet: boolean;
@@ -79,6 +84,7 @@ export async function main(argv: string[], launch: Launch = {}): Promise<number>
         formats: { type: 'string', short: 'f' },
         template: { type: 'string', short: 't', default: 'default' },
         'max-size': { type: 'string' },
+        'strict-glyphs': { type: 'boolean', default: false },
         positions: { type: 'boolean', default: false },
         lines: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
@@ -126,6 +132,10 @@ export async function main(argv: string[], launch: Launch = {}): Promise<number>
 async function build(sources: string[], values: Options, launch: Launch): Promise<number> {
   if (sources.length === 0) return usage('build needs at least one source file');
   const formats = parseFormats(values.formats);
+  const epochProblem = sourceDateEpochProblem();
+  if (epochProblem) return usage(epochProblem);
+  const clash = sameOutput(sources);
+  if (clash) return usage(`${clash[0]} and ${clash[1]} would both be written to ${join(values.out, clash[2])}/; build them into different --out folders or rename one`);
   const limit = maxBytes(values);
   const worker = launch.pdfWorker && formats.includes('pdf') && formats.length > 1 ? new FormatWorker(launch.pdfWorker, values.template, 'pdf') : undefined;
   if (launch.pdfWorker && !worker) await launch.pdfWorker.terminate();
@@ -149,7 +159,7 @@ async function build(sources: string[], values: Options, launch: Launch): Promis
     const concurrent = worker ? { [worker.format]: worker.writer } : undefined;
     for (const source of sources) {
       try {
-        const result = await buildSource(source, { out: values.out, formats, template: loadOnce, maxBytes: limit, progress, concurrent, warn: (line) => console.error(line) });
+        const result = await buildSource(source, { out: values.out, formats, template: loadOnce, maxBytes: limit, strictGlyphs: values['strict-glyphs'], progress, concurrent, warn: (line) => console.error(line) });
         stats.push({ source, timings: result.timings });
         if (!values.quiet && !progress) console.error(`${source} -> ${join(values.out, result.publication.name)}/ (${result.written.length} files)`);
       } catch (error) {
@@ -185,6 +195,19 @@ async function ast(sources: string[], values: Options): Promise<number> {
   return 0;
 }
 
+/** Two sources whose publications would land in the same folder (names differing only in case count: not every file system tells them apart). */
+function sameOutput(sources: string[]): [string, string, string] | undefined {
+  const seen = new Map<string, string>();
+  for (const source of sources) {
+    const name = basename(source, extname(source));
+    const key = name.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined && first !== source) return [first, source, name];
+    seen.set(key, source);
+  }
+  return undefined;
+}
+
 function maxBytes(values: Options): number | undefined {
   const raw = values['max-size'];
   if (raw === undefined) return undefined;
@@ -200,12 +223,9 @@ function usage(message: string): number {
 
 /** One line per failure; a stack only when REPORTPRESS_DEBUG is set. */
 export function report(error: unknown, source?: string): number {
-  if (isReportError(error)) console.error(error.format());
-  else {
-    const where = source ? `${source}: ` : '';
-    console.error(`${where}error: internal error: ${(error as Error)?.message ?? String(error)} (please report it; REPORTPRESS_DEBUG=1 shows details)`);
-    if (process.env.REPORTPRESS_DEBUG) console.error((error as Error)?.stack);
-  }
+  const { line } = describeFailure(error, source);
+  console.error(line);
+  if (!isReportError(error) && process.env.REPORTPRESS_DEBUG) console.error((error as Error)?.stack);
   return 1;
 }
 
@@ -219,11 +239,17 @@ export function installSignalHandlers(beforeExit?: () => Promise<unknown> | unde
   const stop = (signal: NodeJS.Signals) => {
     if (interrupted) return;
     interrupted = true;
+    let outcome = '';
     void cleanupPending()
-      .then(() => beforeExit?.())
+      .then((state) => {
+        const list = (dirs: string[]) => dirs.map((d) => `${d}/`).join(', ');
+        if (state.unchanged.length) outcome += `; ${list(state.unchanged)} left as before`;
+        if (state.switched.length) outcome += `; ${list(state.switched)} already holds the new set`;
+        return beforeExit?.();
+      })
       .catch(() => undefined)
       .finally(() => {
-        console.error(`reportpress: interrupted (${signal}); no partial files left`);
+        console.error(`reportpress: interrupted (${signal})${outcome}; no partial files left`);
         process.exit(130);
       });
   };

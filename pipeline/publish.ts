@@ -12,6 +12,7 @@ import { parseSidecar } from './read/sidecar.js';
 import { parseMarkdown, parseText } from './parse/index.js';
 import { reportPreset } from './normalise/index.js';
 import { emptyFigures, type Publication } from './model.js';
+import { makeSafe } from './safe/index.js';
 
 const normaliser = unified().use(reportPreset);
 
@@ -38,6 +39,7 @@ export function publishDetailed(bytes: Uint8Array, path: string, options: Publis
     else file.info(`removed page chrome (${removal.reason})`, { place, ruleId: 'page', source: 'reportpress' });
   }
   const parsed: Root = markdown ? parseMarkdown(input, file) : parseText(input, file);
+  makeSafe(parsed, file);
   const tree = normaliser.runSync(parsed, file) as Root;
   const publication: Publication = {
     name: basename(path, extname(path)),

@@ -18,6 +18,8 @@ import type { Meta } from '../model.js';
 import type { ReadResult } from '../read/index.js';
 import { toSafeMarkdown, sourceColumn } from './escape.js';
 import { parseSidecar } from '../read/sidecar.js';
+import { checkNesting } from './depth.js';
+import { plainTree } from './plain.js';
 
 const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkDefinitionList).use(remarkFrontmatter, ['yaml']);
 /**
@@ -26,8 +28,26 @@ const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkDe
  */
 const textProcessor = unified().use(remarkParse);
 
-/** Parses a plain-text report (already read and cleaned). */
+/**
+ * Parses a plain-text report (already read and cleaned). Escaped as escape.ts does it, the text
+ * can only be paragraphs of text and hard breaks; plain.ts builds that tree without the
+ * Markdown parser (the same tree, positions in source lines and columns; see its tests).
+ */
 export function parseText(input: ReadResult, file: VFile): Root {
+  const lineMap: number[] = [0];
+  input.blocks.forEach((block, b) => {
+    if (b > 0) lineMap.push(block.lines[0]!.line);
+    for (const line of block.lines) lineMap.push(line.line);
+  });
+  const tree = plainTree(input.blocks, Math.max(2, lineMap.length)); // the Markdown text's line count, one for its final newline
+  file.data.lineMap = lineMap;
+  file.data.pageMeta = input.pageMeta;
+  file.data.front = input.front.meta;
+  return tree;
+}
+
+/** The same through remark-parse: the reference plain.ts is tested against. */
+export function parseTextWithRemark(input: ReadResult): Root {
   const { markdown, lineMap, columnMap } = toSafeMarkdown(input.blocks);
   const tree = textProcessor.parse(markdown) as Root;
   const mdLines = markdown.split('\n');
@@ -35,14 +55,12 @@ export function parseText(input: ReadResult, file: VFile): Root {
     line: lineMap[line] ?? line,
     column: sourceColumn(mdLines[line - 1] ?? '', column, columnMap[line] ?? 1),
   }));
-  file.data.lineMap = lineMap;
-  file.data.pageMeta = input.pageMeta;
-  file.data.front = input.front.meta;
   return tree;
 }
 
 /** Parses a Markdown report; its YAML front matter is the user's word on the metadata. */
 export function parseMarkdown(input: ReadResult, file: VFile): Root {
+  checkNesting(input.text, file.path);
   const tree = markdownProcessor.parse(input.text) as Root;
   const overrides: Meta = { ...(file.data.overrides ?? {}) };
   tree.children = tree.children.filter((node) => {

@@ -8,14 +8,15 @@
  * folder, then in the folders it extends, and nowhere else. Each template gets its own
  * Handlebars environment with the prototype-access protections left on.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { ReportError } from '../errors.js';
 import { HELPERS } from './helpers.js';
 import { BUILTIN_TEMPLATES } from '../paths.js';
 import { LAYOUT_FILE, loadLayout, resolveTemplateDir, type Layout } from './layout.js';
 import { compileCached } from './precompiled.js';
+import { listTemplateFiles, readTemplateFile } from './files.js';
 
 export type { Layout, Style, FontFace } from './layout.js';
 
@@ -52,7 +53,7 @@ export function loadTemplate(name: string, cwd = process.cwd(), options: LoadOpt
   const dir = locate(name, cwd);
   const root = dirname(dir);
   const { layout, chain } = loadLayout(dir, existsSync(join(root, 'default', LAYOUT_FILE)) ? root : BUILTIN_TEMPLATES);
-  const files = listFiles(chain);
+  const files = listTemplateFiles(chain);
   const hbs = Handlebars.create();
   for (const [helper, fn] of Object.entries(HELPERS)) hbs.registerHelper(helper, fn);
 
@@ -62,8 +63,12 @@ export function loadTemplate(name: string, cwd = process.cwd(), options: LoadOpt
     const m = /^partials\/(.+)\.hbs$/.exec(rel);
     if (m && !partials.has(m[1]!)) partials.set(m[1]!, file);
   }
-  if (options.checkHandlebars !== false) for (const [, file] of files) if (file.endsWith('.hbs')) check(file, partials);
-  for (const [partial, file] of partials) hbs.registerPartial(partial, compile(hbs, readFileSync(file, 'utf8'), file));
+  if (options.checkHandlebars !== false) {
+    const uses = new Map<string, string[]>();
+    for (const [, file] of files) if (file.endsWith('.hbs')) uses.set(file, check(file, partials));
+    checkExpansion(uses, partials);
+  }
+  for (const [partial, file] of partials) hbs.registerPartial(partial, compile(hbs, readTemplateFile(file), file));
 
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   const find = (rel: string) => files.get(rel.split(sep).join('/'));
@@ -75,7 +80,7 @@ export function loadTemplate(name: string, cwd = process.cwd(), options: LoadOpt
     read(rel) {
       const file = find(rel);
       if (!file) throw new ReportError({ file: join(dir, rel) }, `template "${basename(dir)}" has no ${rel}`);
-      return readFileSync(file, 'utf8');
+      return readTemplateFile(file);
     },
     render(rel, data) {
       let fn = compiled.get(rel);
@@ -106,31 +111,13 @@ function locate(name: string, cwd: string): string {
   throw new ReportError({ file: where }, `template "${name}" ${reason}`);
 }
 
-/** Every file of the chain by relative path; a child's file hides its parent's. */
-function listFiles(chain: string[]): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const dir of chain) {
-    const walk = (d: string) => {
-      for (const entry of readdirSync(d).sort()) {
-        if (entry.startsWith('.')) continue;
-        const full = join(d, entry);
-        if (statSync(full).isDirectory()) walk(full);
-        else {
-          const rel = relative(dir, full).split(sep).join('/');
-          if (!files.has(rel)) files.set(rel, full);
-        }
-      }
-    };
-    walk(dir);
-  }
-  return files;
-}
-
 /** Syntax, partials and helpers of one .hbs file, reported with its line. */
-function check(file: string, partials: Map<string, string>): void {
+function check(file: string, partials: Map<string, string>): string[] {
+  const used: string[] = [];
   let ast: hbs.AST.Program;
+  const text = readTemplateFile(file);
   try {
-    ast = Handlebars.parse(readFileSync(file, 'utf8'));
+    ast = Handlebars.parse(text);
   } catch (e) {
     const message = (e as Error).message;
     const line = /line (\d+)/.exec(message)?.[1] ?? / - (\d+):\d+/.exec(message)?.[1];
@@ -142,6 +129,7 @@ function check(file: string, partials: Map<string, string>): void {
     if (node.type === 'DecoratorBlock' && node.path?.original === 'inline') inline.add(String(node.params?.[0]?.value));
     if ((node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') && node.name?.type === 'PathExpression') {
       const name = node.name.original as string;
+      if (partials.has(name) && !inline.has(name)) used.push(name);
       if (!partials.has(name) && !inline.has(name) && name !== '@partial-block') {
         throw new ReportError({ file, line: node.loc?.start.line, column: (node.loc?.start.column ?? 0) + 1 }, `partial "${name}" not found (partials live in partials/<name>.hbs of the template or the one it extends)`);
       }
@@ -159,6 +147,37 @@ function check(file: string, partials: Map<string, string>): void {
     }
   };
   visit(ast);
+  return used;
+}
+
+/** Partial copies one render may make, not counting loops over the report's data. */
+export const MAX_PARTIAL_EXPANSION = 10_000;
+
+/**
+ * A partial that includes another twice, forty levels deep, makes 2^40 copies and runs the
+ * process out of memory before a byte is written: refused when the template is loaded, naming
+ * the file. A partial that includes itself (html-toc for nested entries) is left alone: its
+ * depth follows the data, and endless recursion ends in a stack overflow that run() reports
+ * against the template file.
+ */
+function checkExpansion(uses: Map<string, string[]>, partials: Map<string, string>): void {
+  const copies = new Map<string, number>();
+  const active = new Set<string>();
+  const expand = (file: string): number => {
+    const known = copies.get(file);
+    if (known !== undefined) return known;
+    if (active.has(file)) return 0;
+    active.add(file);
+    let total = 1;
+    for (const name of uses.get(file) ?? []) {
+      total += expand(partials.get(name)!);
+      if (total > MAX_PARTIAL_EXPANSION) throw new ReportError({ file }, `partials expand to more than ${MAX_PARTIAL_EXPANSION} copies in one render (partials that include others several times, nested); refused`);
+    }
+    active.delete(file);
+    copies.set(file, total);
+    return total;
+  };
+  for (const file of uses.keys()) expand(file);
 }
 
 /** A compiled template (see precompiled.ts); a syntax error names the file. */

@@ -6,9 +6,9 @@
  * naming the key: an unknown key (with the nearest known one), a wrong type, a font file that
  * does not exist, a style asking for a bold face its font lacks.
  */
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import Handlebars from 'handlebars';
@@ -16,6 +16,7 @@ import { ReportError } from '../errors.js';
 import { cachePath, readCached, writeCached } from './cache.js';
 import { LAYOUT_SPEC, STYLE_NAMES, checkScalar, type Spec, type StyleName } from './schema.js';
 import { MM, type LineHeight } from './units.js';
+import { fileError, readTemplateFile } from './files.js';
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 export type PageAlign = 'left' | 'center' | 'right' | 'outside' | 'inside';
@@ -104,7 +105,7 @@ export function resolveTemplateDir(nameOrPath: string, from: string, templatesRo
 function readSource(dir: string): Source {
   const file = join(dir, LAYOUT_FILE);
   if (!existsSync(file)) throw new ReportError({ file }, 'layout file not found');
-  const text = readFileSync(file, 'utf8');
+  const text = readLayoutText(dir, file);
   const cache = cachePath('layouts', [YAML_VERSION, text], '.v8');
   const cached = readCached(cache);
   if (cached) {
@@ -117,10 +118,30 @@ function readSource(dir: string): Source {
     }
   }
   const located = parseYaml(file, text);
-  const data = located.doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    // The yaml package stops alias expansion past maxAliasCount ("billion laughs").
+    data = located.doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    throw new ReportError({ file, line: 1 }, `not a usable layout: ${(e as Error).message.split('\n')[0]}`);
+  }
   if (typeof data !== 'object' || Array.isArray(data)) throw new ReportError({ file, line: 1 }, 'a layout file is a mapping of keys');
   writeCached(cache, serialize(data));
   return { file, dir, data: data as Record<string, unknown>, located: () => located };
+}
+
+/** layout.yaml, which may be a symbolic link only to a file inside its own template folder. */
+function readLayoutText(dir: string, file: string): string {
+  let real: string;
+  let root: string;
+  try {
+    root = realpathSync(dir);
+    real = realpathSync(file);
+  } catch (error) {
+    throw fileError(file, error);
+  }
+  if (!real.startsWith(root + sep)) throw new ReportError({ file }, `layout file is a symbolic link to ${real}, outside its template folder; refused`);
+  return readTemplateFile(real, file);
 }
 
 function parseYaml(file: string, text: string): { doc: Document; lines: LineCounter } {
@@ -277,6 +298,9 @@ function resolveLayout(merged: Record<string, unknown>, sources: Source[]): Layo
   for (const [key, font] of Object.entries(d.fonts as Record<string, any>)) {
     const regular = fontFile(owner(['fonts', key, 'regular']), ['fonts', key, 'regular'], font.regular);
     const bold = font.bold ? { bold: fontFile(owner(['fonts', key, 'bold']), ['fonts', key, 'bold'], font.bold) } : {};
+    if (font.css && !isFontStack(font.css)) {
+      throw error(owner(['fonts', key, 'css']), ['fonts', key, 'css'], 'expected a CSS font-family list such as "Noto Serif SC", SimSun, serif (names, quoted names and commas only)');
+    }
     fonts[key] = { regular, word: font.word ?? [], ...bold, ...(font.css ? { css: font.css } : {}) };
   }
   if (!Object.keys(fonts).length) throw error(top, ['fonts'], 'a layout needs at least one font');
@@ -378,4 +402,17 @@ function fontDamage(file: string): string | undefined {
 
 export function templateDirOf(file: string): string {
   return dirname(file);
+}
+
+/**
+ * A CSS font-family list: family names (words, or text in quotes without quotes, backslashes,
+ * angle brackets or braces inside) separated by commas. The value is written into <style>
+ * elements and stylesheets; anything else (a `;`, a `}`, `</style>`) could end the declaration
+ * or the element and inject rules or markup.
+ */
+const FAMILY = String.raw`(?:"[^"\\<>{};\n]*"|'[^'\\<>{};\n]*'|[\p{L}_-][\p{L}\p{N}_-]*(?:[ \t]+[\p{L}_-][\p{L}\p{N}_-]*)*)`;
+const FONT_STACK = new RegExp(String.raw`^\s*${FAMILY}(?:\s*,\s*${FAMILY})*\s*$`, 'u');
+
+export function isFontStack(value: string): boolean {
+  return value.length <= 500 && FONT_STACK.test(value);
 }

@@ -42,3 +42,27 @@ describe('decode', () => {
     refused(utf8, /limit/, { maxBytes: 10 });
   });
 });
+
+describe('UTF-16 without a byte-order mark (issue 17)', () => {
+  const withOne = '一、总体要求\n各位代表：地区生产总值增长5%。\n';
+  it('is decoded in either byte order, even with 一 (U+4E00, a NUL low byte)', () => {
+    const le = new Uint8Array(Buffer.from(withOne, 'utf16le'));
+    const be = new Uint8Array(le.length);
+    for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1]!, le[i]!];
+    expect(decode(le, 'in.txt')).toEqual({ text: withOne, encoding: 'utf-16le' });
+    expect(decode(be, 'in.txt')).toEqual({ text: withOne, encoding: 'utf-16be' });
+  });
+
+  it('still calls binary data with NUL bytes binary', () => {
+    const junk = new Uint8Array(4000);
+    for (let i = 0; i < junk.length; i++) junk[i] = i % 3 === 0 ? 0 : (i * 7919) % 256;
+    refused(junk, /binary/);
+  });
+});
+
+describe('CJK Extension B and later (issue 17)', () => {
+  it('counts as text: names such as 𠮷 are common', () => {
+    const names = '𠮷𡈽𠀋𪚲𫝀'.repeat(20) + '\n各位代表。\n';
+    expect(decode(new TextEncoder().encode(names), 'in.txt').text).toBe(names);
+  });
+});

@@ -11,6 +11,7 @@ import { prepare, type Prepared } from './prepare.js';
 import { ids, rewrite } from './rewrite.js';
 import { SEMANTICS, type Section, type SectionKind } from './sections.js';
 import { serialize } from './serialize.js';
+import { BOOK_POLICY, withPolicy } from './csp.js';
 
 export const STYLESHEET = 'style.css';
 
@@ -103,6 +104,7 @@ function build(prepared: Prepared, context: RenderContext): XhtmlBook {
     content: template.render('html/nav.xhtml.hbs', { ...common, documentTitle: layout.toc.title, toc: { title: layout.toc.title, entries: navEntries(prepared.outline, layout.toc.depth, first, view.title) }, landmarks }),
   };
   documents.push(nav, ...chapters);
+  for (const doc of documents) doc.content = withPolicy(doc.content, BOOK_POLICY, template.find(`html/${doc.href}.hbs`) ?? doc.href);
   return { prepared, documents, stylesheet: { href: STYLESHEET, content: prepared.stylesheet }, landmarks };
 }
 

@@ -11,6 +11,7 @@ import type { Prepared } from './prepare.js';
 import { rewrite } from './rewrite.js';
 import { SEMANTICS } from './sections.js';
 import { serialize } from './serialize.js';
+import { PAGE_POLICY, withPolicy } from './csp.js';
 
 export function webPage(prepared: Prepared, template: Template): string {
   const { view, style } = prepared;
@@ -22,13 +23,14 @@ export function webPage(prepared: Prepared, template: Template): string {
     html: serialize(rewrite(section.hast, forWeb)),
   }));
   const css = `${prepared.stylesheet}\n${template.render('web/web.css.hbs', { style })}`;
-  return template.render('web/page.html.hbs', {
+  const page = template.render('web/page.html.hbs', {
     ...view,
     documentTitle: view.title,
     css,
     toc: { title: layout.toc.title, entries: tocEntries(limit(prepared.outline, layout.toc.depth)) },
     sections,
   });
+  return withPolicy(page, PAGE_POLICY, template.find('web/page.html.hbs') ?? 'web/page.html.hbs');
 }
 
 function forWeb(el: Element): Element | undefined {

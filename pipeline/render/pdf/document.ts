@@ -34,7 +34,7 @@ export function documentDefinition(publication: Publication, template: Template,
   const content = parts.filter((p) => p.length).map((stack, i) => (i === 0 ? { stack } : { stack, pageBreak: 'before' }));
 
   const { header, footer } = runningParts(template, publication.meta, styles, cover.length > 0);
-  for (const [key, face] of Object.entries(styles.faces())) for (const cp of face.missing) warn(`pdf: font ${key} has no glyph for ${String.fromCodePoint(cp)} (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`);
+  // Characters no face can draw are named once by the build (render/shared/coverage.ts).
   const doc = {
     pageSize: { width: page.width, height: page.height },
     pageMargins: [page.margin.left, page.margin.top, page.margin.right, page.margin.bottom],

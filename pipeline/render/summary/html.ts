@@ -5,6 +5,7 @@
  */
 import type { Template } from '../../templates/index.js';
 import { chartSvg } from './chart.js';
+import { PAGE_POLICY, withPolicy } from '../html/csp.js';
 import type { Look } from './look.js';
 import type { Block, SummaryView } from './view.js';
 
@@ -26,7 +27,7 @@ export function summaryHtml(view: SummaryView, template: Template, look: Look): 
     fonts: look.css,
     colors: look.colors,
   });
-  return withoutNumericEntities(html.trim()) + '\n';
+  return withPolicy(withoutNumericEntities(html.trim()), PAGE_POLICY, template.find('summary/summary.html.hbs') ?? 'summary/summary.html.hbs') + '\n';
 }
 
 function blockData(block: Block, view: SummaryView, look: Look): object {
