@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { ReportError } from './errors.js';
 import type { Publication } from './model.js';
 import { publish } from './publish.js';
-import { FORMATS, writerFor, type Format } from './render/index.js';
+import { writerFor, type Format } from './render/index.js';
 import { publicationDate } from './render/shared/dates.js';
 import type { OutputFile, RenderContext, Writer } from './render/types.js';
 import type { Template } from './templates/index.js';
@@ -268,12 +268,5 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-export function parseFormats(list: string | undefined): Format[] {
-  if (!list || list === 'all') return [...FORMATS];
-  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = names.filter((n) => !(FORMATS as readonly string[]).includes(n));
-  if (unknown.length) throw new UsageError(`unknown format ${unknown.map((u) => `"${u}"`).join(', ')} (formats: ${FORMATS.join(', ')})`);
-  return [...new Set(names)] as Format[];
-}
-
-export class UsageError extends Error {}
+// Where the command line's format list is read (kept importable from here).
+export { parseFormats, UsageError } from './args.js';

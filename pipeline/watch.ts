@@ -11,7 +11,7 @@ import { buildSource } from './build.js';
 import { isReportError } from './errors.js';
 import type { Format } from './render/index.js';
 import { loadTemplate, type Template } from './templates/index.js';
-import { sourceFiles } from './make-rules.js';
+import { sourceFiles } from './plan.js';
 
 export interface WatchOptions {
   out: string;

@@ -1,0 +1,88 @@
+/**
+ * Building many reports in one process: the template is loaded once, the PDF worker thread
+ * (worker.ts) and the loaded fonts and code serve every report, and a report that fails is
+ * reported while the others go on. After each report its output folder is recorded
+ * (record.ts), and files of the folder's previous build that this one did not write (formats
+ * no longer asked for) are removed: a folder never mixes two builds.
+ */
+import { join, resolve } from 'node:path';
+import { buildSource } from './build.js';
+import { pipelineFingerprint, templateFingerprint } from './fingerprint.js';
+import type { Format } from './render/index.js';
+import { readRecord, removeOutputs, removeRecord, stampOf, writeRecord, type FileStamp } from './record.js';
+import { loadTemplate, type Template } from './templates/index.js';
+import type { FormatWorker } from './worker.js';
+
+export interface BatchOptions {
+  out: string;
+  formats: Format[];
+  /** As given: a template name or folder. */
+  template: string;
+  maxBytes?: number;
+  quiet?: boolean;
+  /** The PDF worker thread, when the PDF is rendered beside the other formats. */
+  worker?: FormatWorker;
+  /** Prints one failure (a ReportError or anything else), naming the source when given. */
+  report(error: unknown, source?: string): void;
+}
+
+export interface BatchResult {
+  failed: number;
+  stats: Array<{ source: string; timings: Record<string, number> }>;
+}
+
+export async function buildBatch(sources: string[], options: BatchOptions): Promise<BatchResult> {
+  // Loaded once, after the first source is parsed: the PDF worker is handed the parsed
+  // source first. A template that fails to load fails the batch once, not per source.
+  let template: Template | undefined;
+  let fingerprint = '';
+  let templateFailed = false;
+  const loadOnce = () => {
+    if (template) return template;
+    try {
+      template = loadTemplate(options.template);
+      fingerprint = templateFingerprint(template);
+      return template;
+    } catch (error) {
+      templateFailed = true;
+      throw error;
+    }
+  };
+  const progress = !options.quiet && process.stderr.isTTY ? (line: string) => console.error(line) : undefined;
+  const concurrent = options.worker ? { [options.worker.format]: options.worker.writer } : undefined;
+  const result: BatchResult = { failed: 0, stats: [] };
+  for (const source of sources) {
+    // Taken before the source is read: a save during the build leaves the record behind it.
+    const stamp = stampOf(source, resolve(source));
+    try {
+      const built = await buildSource(source, { out: options.out, formats: options.formats, template: loadOnce, maxBytes: options.maxBytes, progress, concurrent, warn: (line) => console.error(line) });
+      const dir = join(options.out, built.publication.name);
+      record(options.out, built.publication.name, built.written.map((file) => file.slice(dir.length + 1)), {
+        source: stamp,
+        template: { name: options.template, fingerprint },
+        formats: options.formats,
+      });
+      result.stats.push({ source, timings: built.timings });
+      if (!options.quiet && !progress) console.error(`${source} -> ${dir}/ (${built.written.length} files)`);
+    } catch (error) {
+      result.failed++;
+      options.report(error, templateFailed ? undefined : source);
+      if (templateFailed) break;
+    }
+  }
+  return result;
+}
+
+/**
+ * Records what was just written into `<out>/<name>/` and removes what the previous build
+ * there wrote and this one did not. Without the source's stamp (it vanished meanwhile) the
+ * old record is dropped instead, so the next make builds again.
+ */
+function record(out: string, name: string, written: string[], how: { source?: FileStamp; template: { name: string; fingerprint: string }; formats: Format[] }): void {
+  const dir = join(out, name);
+  const previous = readRecord(out, name);
+  if (previous) removeOutputs(out, previous, new Set(written));
+  if (!how.source) return removeRecord(out, name);
+  const files = written.map((path) => stampOf(join(dir, path), path)).filter((f): f is FileStamp => !!f);
+  writeRecord(out, { version: 1, name, source: how.source, template: how.template, formats: [...how.formats], pipeline: pipelineFingerprint(), files });
+}
