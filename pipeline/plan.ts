@@ -7,17 +7,36 @@
  * The same plan is made twice: by `reportpress make-rules`, for make to know whether there
  * is work (make -q, make -n), and by `reportpress sync`, which does it.
  */
-import { globby } from 'globby';
+import { readdirSync, type Dirent } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { pipelineFingerprint, templateFingerprint } from './fingerprint.js';
 import type { Format } from './render/index.js';
 import { changedOutput, listRecords, readRecord, stampOf, type OutputRecord } from './record.js';
 import { loadTemplate } from './templates/index.js';
 
-/** The reports under `dir` (.txt and .md, any depth), as paths that start with `dir`. */
+/**
+ * The reports under `dir` (.txt and .md, any depth, hidden files and folders left out), as
+ * paths that start with `dir`. A plain walk rather than a glob: glob patterns do not match
+ * every name (`*` stops at a newline), and every name must be found.
+ */
 export async function sourceFiles(dir = 'source'): Promise<string[]> {
-  const files = await globby('**/*.{txt,md}', { cwd: dir, onlyFiles: true, caseSensitiveMatch: false });
-  return files.map((f) => join(dir, f)).sort();
+  const found: string[] = [];
+  const walk = (d: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return; // no such folder: no reports
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && /\.(txt|md)$/i.test(entry.name)) found.push(path);
+    }
+  };
+  walk(dir);
+  return found.sort();
 }
 
 export interface PlanOptions {
