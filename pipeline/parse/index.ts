@@ -19,6 +19,7 @@ import type { Meta } from '../model.js';
 import type { ReadResult } from '../read/index.js';
 import { toSafeMarkdown, sourceColumn } from './escape.js';
 import { ReportError } from '../errors.js';
+import { readMarkers } from './markers.js';
 
 const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkDefinitionList).use(remarkFrontmatter, ['yaml']);
 /**
@@ -50,10 +51,14 @@ export function parseMarkdown(input: ReadResult, file: VFile): Root {
     Object.assign(meta, frontMatter(node.value, file.path, node.position?.start.line ?? 1));
     return false;
   });
+  readMarkers(tree);
   literalHtml(tree);
   file.data.pageMeta = meta;
   return tree;
 }
+
+/** The front-matter keys read as text (speaker, a mapping, is read below). Add a key here. */
+const META_KEYS = ['title', 'subtitle', 'date', 'meeting', 'issuer', 'published', 'source', 'url'] as const satisfies ReadonlyArray<keyof Meta>;
 
 function frontMatter(source: string, path: string, line: number): Meta {
   let data: unknown;
@@ -66,7 +71,7 @@ function frontMatter(source: string, path: string, line: number): Meta {
   if (typeof data !== 'object' || Array.isArray(data)) throw new ReportError({ file: path, line }, 'front matter must be a mapping of keys to values');
   const meta: Meta = {};
   const record = data as Record<string, unknown>;
-  for (const key of ['title', 'subtitle', 'date', 'meeting', 'issuer', 'published', 'source', 'url'] as const) {
+  for (const key of META_KEYS) {
     const value = record[key];
     if (value instanceof Date) meta[key] = value.toISOString().slice(0, 10);
     else if (value !== undefined && value !== null) meta[key] = String(value);
