@@ -6,7 +6,7 @@
  * no longer asked for) are removed: a folder never mixes two builds.
  */
 import { join, resolve } from 'node:path';
-import { buildSource } from './build.js';
+import { buildSource, type BuildResult } from './build.js';
 import { pipelineFingerprint, templateFingerprint } from './fingerprint.js';
 import type { Format } from './render/index.js';
 import { readRecord, removeOutputs, removeRecord, stampOf, writeRecord, type FileStamp } from './record.js';
@@ -57,11 +57,7 @@ export async function buildBatch(sources: string[], options: BatchOptions): Prom
     try {
       const built = await buildSource(source, { out: options.out, formats: options.formats, template: loadOnce, maxBytes: options.maxBytes, progress, concurrent, warn: (line) => console.error(line) });
       const dir = join(options.out, built.publication.name);
-      record(options.out, built.publication.name, built.written.map((file) => file.slice(dir.length + 1)), {
-        source: stamp,
-        template: { name: options.template, fingerprint },
-        formats: options.formats,
-      });
+      recordBuild(options.out, built, { source: stamp, template: { name: options.template, fingerprint }, formats: options.formats });
       result.stats.push({ source, timings: built.timings });
       if (!options.quiet && !progress) console.error(`${source} -> ${dir}/ (${built.written.length} files)`);
     } catch (error) {
@@ -73,13 +69,23 @@ export async function buildBatch(sources: string[], options: BatchOptions): Prom
   return result;
 }
 
+/** What made a build, besides its files: see OutputRecord. */
+export interface BuildSettings {
+  /** The source as it was before the build read it (stampOf); undefined if it was gone. */
+  source?: FileStamp;
+  template: { name: string; fingerprint: string };
+  formats: Format[];
+}
+
 /**
  * Records what was just written into `<out>/<name>/` and removes what the previous build
  * there wrote and this one did not. Without the source's stamp (it vanished meanwhile) the
  * old record is dropped instead, so the next make builds again.
  */
-function record(out: string, name: string, written: string[], how: { source?: FileStamp; template: { name: string; fingerprint: string }; formats: Format[] }): void {
+export function recordBuild(out: string, built: BuildResult, how: BuildSettings): void {
+  const name = built.publication.name;
   const dir = join(out, name);
+  const written = built.written.map((file) => file.slice(dir.length + 1));
   const previous = readRecord(out, name);
   if (previous) removeOutputs(out, previous, new Set(written));
   if (!how.source) return removeRecord(out, name);

@@ -12,6 +12,9 @@ import { isReportError } from './errors.js';
 import type { Format } from './render/index.js';
 import { loadTemplate, type Template } from './templates/index.js';
 import { sourceFiles } from './plan.js';
+import { recordBuild } from './batch.js';
+import { templateFingerprint } from './fingerprint.js';
+import { stampOf } from './record.js';
 
 export interface WatchOptions {
   out: string;
@@ -76,14 +79,17 @@ export function startWatch(named: string[], options: WatchOptions): Watcher {
     for (const source of batch) {
       const shown = relative(process.cwd(), source);
       const started = Date.now();
+      // Recorded like any build (batch.ts), so make knows these outputs are current.
+      const stamp = stampOf(shown, resolve(shown));
       try {
-        await buildSource(shown, {
+        const built = await buildSource(shown, {
           out: options.out,
           formats: options.formats,
           template,
           maxBytes: options.maxBytes,
           warn: (line) => console.error(line),
         });
+        recordBuild(options.out, built, { source: stamp, template: { name: options.template, fingerprint: templateFingerprint(template) }, formats: options.formats });
         log(`${shown}: rebuilt in ${Date.now() - started} ms`);
         events.emit('built', source);
       } catch (error) {
