@@ -5,7 +5,7 @@
  * (record.ts), and files of the folder's previous build that this one did not write (formats
  * no longer asked for) are removed: a folder never mixes two builds.
  */
-import { join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { buildSource, type BuildResult } from './build.js';
 import { pipelineFingerprint, templateFingerprint } from './fingerprint.js';
 import type { Format } from './render/index.js';
@@ -51,7 +51,9 @@ export async function buildBatch(sources: string[], options: BatchOptions): Prom
   const progress = !options.quiet && process.stderr.isTTY ? (line: string) => console.error(line) : undefined;
   const concurrent = options.worker ? { [options.worker.format]: options.worker.writer } : undefined;
   const result: BatchResult = { failed: 0, stats: [] };
-  for (const source of sources) {
+  let templateReported = false;
+
+  const one = async (source: string) => {
     // Taken before the source is read: a save during the build leaves the record behind it.
     const stamp = stampOf(source, resolve(source));
     try {
@@ -62,10 +64,34 @@ export async function buildBatch(sources: string[], options: BatchOptions): Prom
       if (!options.quiet && !progress) console.error(`${source} -> ${dir}/ (${built.written.length} files)`);
     } catch (error) {
       result.failed++;
-      options.report(error, templateFailed ? undefined : source);
-      if (templateFailed) break;
+      if (!templateFailed) options.report(error, source);
+      else if (!templateReported) options.report(error);
+      templateReported ||= templateFailed;
     }
+  };
+
+  // With the PDF in a worker thread, the next report is read and parsed while the worker still
+  // lays out this one's PDF, so neither thread waits for the other; two at a time is enough.
+  const depth = options.worker ? 2 : 1;
+  const running = new Set<Promise<void>>();
+  const names = new Map<string, string>();
+  for (const source of sources) {
+    if (templateFailed) break;
+    // Two sources with one output folder would overwrite each other (at the same time, here).
+    const name = basename(source, extname(source));
+    const other = names.get(name);
+    if (other !== undefined) {
+      result.failed++;
+      console.error(`${source}: error: ${other} also writes ${join(options.out, name)}/: rename one of them`);
+      continue;
+    }
+    names.set(name, source);
+    const job = one(source);
+    running.add(job);
+    void job.finally(() => running.delete(job));
+    if (running.size >= depth) await Promise.race(running);
   }
+  await Promise.all(running);
   return result;
 }
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, appendFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, appendFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SEED } from './helpers.js';
@@ -100,6 +100,19 @@ describe('reportpress build', () => {
     const r = cli(['build', SEED, '--out', temp('out'), '--template', join(dir, 'mine')]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/layout\.yaml:\d+:\d+: error: page\.orientaton: unknown key \(did you mean "orientation"\?\)/);
+  });
+
+  it('refuses a second source with the same output folder, naming both, and builds the first', () => {
+    const dir = temp('twice');
+    for (const sub of ['a', 'b']) {
+      mkdirSync(join(dir, sub));
+      writeFileSync(join(dir, sub, 'x.txt'), readFileSync(SEED, 'utf8').split('\n').slice(0, 30).join('\n'));
+    }
+    const out = temp('twice-out');
+    const r = cli(['build', join(dir, 'a/x.txt'), join(dir, 'b/x.txt'), '--out', out, '-f', 'md']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${join(dir, 'b/x.txt')}: error: ${join(dir, 'a/x.txt')} also writes ${join(out, 'x')}/`);
+    expect(readFileSync(join(out, 'x/x.md'), 'utf8')).toContain('政府工作报告');
   });
 
   it('rejects an unknown format as a usage error', () => {
