@@ -53,7 +53,7 @@ $(RULES): $(DIST) FORCE
 all: $(DIST) $(REPORTPRESS_WORK)
 
 publications: $(DIST)
-	REPORTPRESS_OPTIMISE=$(REPORTPRESS_OPTIMISE) $(CLI) sync $(call quote,$(SOURCE)) $(SETTINGS)
+	$(CLI) sync $(call quote,$(SOURCE)) $(SETTINGS)
 
 $(DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund

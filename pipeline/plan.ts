@@ -58,12 +58,10 @@ export interface Plan {
   remove: OutputRecord[];
   /** Sources refused outright (two sources with one output folder), with the message. */
   refused: Array<{ source: string; message: string }>;
-  /** Bytes of the sources to build (a long batch is worth V8's optimising compiler). */
-  bytes: number;
 }
 
 export async function plan(options: PlanOptions): Promise<Plan> {
-  const result: Plan = { build: [], remove: [], refused: [], bytes: 0 };
+  const result: Plan = { build: [], remove: [], refused: [] };
   let template: string | undefined;
   try {
     template = templateFingerprint(loadTemplate(options.template, process.cwd(), { checkHandlebars: false }));
@@ -82,10 +80,7 @@ export async function plan(options: PlanOptions): Promise<Plan> {
     }
     byName.set(name, source);
     const reason = staleness(options.out, name, source, template, wanted);
-    if (reason) {
-      result.build.push({ source, reason });
-      result.bytes += stampOf(source)?.size ?? 0;
-    }
+    if (reason) result.build.push({ source, reason });
   }
   // Outputs of a source that is gone: removed from this source folder, or from anywhere.
   const folder = resolve(options.sourceDir) + sep;
