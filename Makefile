@@ -55,9 +55,9 @@ all: $(DIST) $(REPORTPRESS_WORK)
 publications: $(DIST)
 	$(CLI) sync $(call quote,$(SOURCE)) $(SETTINGS)
 
+# npm ci writes $(DEPS) before its prepare step compiles, so the compiled code stays newer.
 $(DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund
-	@touch $@
 
 # npm's prepare step runs the same build (and writes the same stamp), so npm ci + make compile once.
 $(DIST): $(DEPS) $(TS_SOURCES) tsconfig.json scripts/ascii-only.mjs
