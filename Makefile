@@ -59,9 +59,11 @@ publications: $(DIST)
 $(DEPS): package.json package-lock.json
 	npm ci --no-audit --no-fund
 
-# npm's prepare step runs the same build (and writes the same stamp), so npm ci + make compile once.
+# npm's prepare step runs the same build and writes the same stamp, so `npm ci` + `make` compile
+# once. When make itself ran npm ci just now, it had already decided to compile (the stamp was
+# missing then); the stamp npm wrote is newer than every input, and the build is skipped.
 $(DIST): $(DEPS) $(TS_SOURCES) tsconfig.json scripts/ascii-only.mjs
-	npm run -s build
+	@if [ ! -e $@ ] || [ -n "$$(find $^ -newer $@)" ]; then echo 'npm run -s build'; npm run -s build; fi
 
 test: $(DIST)
 	npx vitest run
