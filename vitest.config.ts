@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One temporary folder per run, removed at its end (test/temp-folder.ts).
+    globalSetup: ['test/temp-folder.ts'],
   },
 });

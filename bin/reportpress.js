@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { Loader } from './load.cjs';
+import { parseCommandLine, wantsPdfBeside } from '../dist/pipeline/args.js';
 
 // Ctrl-C while the pipeline loads: nothing has been written yet, so stop the worker thread
 // and exit (the pipeline's own handler, which cleans up, takes over once it is loaded).
@@ -61,11 +62,18 @@ cli
  * report) run long enough for it to pay, as does `watch`; they keep it. Set before any of the
  * pipeline is loaded; REPORTPRESS_OPTIMISE=1 keeps it for every run.
  */
-function holdBackOptimisingCompiler(args) {
-  if (args[0] !== 'build' || process.env.REPORTPRESS_OPTIMISE === '1') return 'all';
+function holdBackOptimisingCompiler(argv) {
+  let line;
+  try {
+    line = parseCommandLine(argv);
+  } catch {
+    return 'all'; // the CLI reports the mistake
+  }
+  // `sync` (what make runs) holds it back too: over six reports (400 KB) it took 4.8 s of CPU
+  // without TurboFan and 6.0 s with it, the optimising compiler competing with the PDF worker.
+  if (!['build', 'sync'].includes(line.command) || process.env.REPORTPRESS_OPTIMISE === '1') return 'all';
   let bytes = 0;
-  for (const arg of args.slice(1)) {
-    if (!/\.(txt|md|markdown)$/i.test(arg)) continue;
+  for (const arg of line.command === 'build' ? line.args : []) {
     try {
       bytes += statSync(arg).size;
     } catch {
@@ -80,21 +88,13 @@ function holdBackOptimisingCompiler(args) {
 /**
  * A build of the PDF and other formats renders the PDF in a worker thread on a machine with a
  * second core (pipeline/worker.ts, run by pdf-worker.cjs). Started here, before the pipeline is
- * loaded, it loads its own part meanwhile. The command line is only glanced at
- * (the build, and -f/--formats); the pipeline stops the worker when it has no use for it.
+ * loaded, it loads its own part meanwhile. The command line is read by the CLI's own parser
+ * (pipeline/args.ts); the pipeline stops the worker when it has no use for it.
  * REPORTPRESS_WORKERS=0 turns it off, =1 on even with one core (the tests use both).
  */
-function startPdfWorker(args) {
+function startPdfWorker(argv) {
   const wanted = process.env.REPORTPRESS_WORKERS;
-  if (args[0] !== 'build' || wanted === '0' || (wanted !== '1' && availableParallelism() < 2)) return undefined;
-  let formats;
-  args.forEach((arg, i) => {
-    if (arg === '-f' || arg === '--formats') formats = args[i + 1];
-    else if (arg.startsWith('--formats=')) formats = arg.slice('--formats='.length);
-    else if (/^-f./.test(arg)) formats = arg.slice(2);
-  });
-  const list = formats?.split(',').map((f) => f.trim());
-  if (list && (!list.includes('pdf') || list.length < 2)) return undefined;
+  if (wanted === '0' || (wanted !== '1' && availableParallelism() < 2) || !wantsPdfBeside(argv)) return undefined;
   // The shape of pipeline/worker.ts's Setup. The compiler tiers pick the code caches V8 accepts
   // (the flags themselves are the process's, set above).
   const setup = { reportpressWorker: { format: 'pdf', fonts: fonts.port2, tiers } };

@@ -19,7 +19,7 @@ export { cleanupPending, writeAtomically } from './output/commit.js';
 import type { Publication } from './model.js';
 import { publish } from './publish.js';
 import { readSidecar } from './sidecar-file.js';
-import { FORMATS, writerFor, type Format } from './render/index.js';
+import { writerFor, type Format } from './render/index.js';
 import { publicationDate } from './render/shared/dates.js';
 import { describeMissing, missingCharacters } from './render/shared/coverage.js';
 import type { OutputFile, RenderContext, Writer } from './render/types.js';
@@ -155,12 +155,5 @@ function size(data: Uint8Array | string): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 }
 
-export function parseFormats(list: string | undefined): Format[] {
-  if (!list || list === 'all') return [...FORMATS];
-  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = names.filter((n) => !(FORMATS as readonly string[]).includes(n));
-  if (unknown.length) throw new UsageError(`unknown format ${unknown.map((u) => `"${u}"`).join(', ')} (formats: ${FORMATS.join(', ')})`);
-  return [...new Set(names)] as Format[];
-}
-
-export class UsageError extends Error {}
+// Where the command line's format list is read (kept importable from here).
+export { parseFormats, UsageError } from './args.js';

@@ -6,30 +6,35 @@
  *   2  the command line itself is wrong
  *   130 interrupted
  */
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isReportError } from './errors.js';
 import { describeFailure } from './failure.js';
 import { sourceDateEpochProblem } from './render/shared/dates.js';
-import { basename, extname } from 'node:path';
-import { buildSource, cleanupPending, formatMessage, parseFormats, readSource, UsageError } from './build.js';
-import { FORMATS } from './render/index.js';
-import { loadTemplate, type Template } from './templates/index.js';
+import { cleanupPending, formatMessage, readSource } from './build.js';
+import { parseCommandLine, parseFormats, UsageError, type Options } from './args.js';
+import { FORMATS, type Format } from './render/index.js';
 import { publishDetailed } from './publish.js';
-import { PACKAGE_ROOT } from './paths.js';
-import { DEFAULT_MAX_BYTES } from './read/index.js';
 import { explainLines } from './explain.js';
 import { readSidecar } from './sidecar-file.js';
+import { PACKAGE_ROOT } from './paths.js';
+import { DEFAULT_MAX_BYTES } from './read/index.js';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { takeFontsFrom } from './render/shared/fonts.js';
 import { FormatWorker } from './worker.js';
+import { buildBatch, type BatchResult } from './batch.js';
+import { plan } from './plan.js';
+import { makeRules, writeIfChanged } from './make-rules.js';
+import { clean, sync } from './sync.js';
 
 const HELP = `reportpress: Chinese government work reports -> PDF, DOCX, EPUB, HTML, Markdown and a one-page summary
 
 Usage:
   reportpress build <source...> [options]   build publications into <out>/<name>/
+  reportpress sync <source-dir> [options]   build what is stale in <out>, remove outputs of removed sources
+  reportpress clean [--out DIR]             remove every publication recorded in <out>
+  reportpress make-rules <file> <source-dir> [options]   (for make) write whether sync has work
   reportpress watch [source...] [options]   rebuild on every save of a source or the template
   reportpress ast <source>                  print the normalised syntax tree (mdast) as JSON
   reportpress formats                       list the output formats
@@ -47,20 +52,9 @@ Options:
   -v, --version          the version
 
 Sources are .txt (plain text as copied from a web page; UTF-8 or GB18030/GBK) or .md.
-Messages read file:line:column: warning|error: text.`;
-
-interface Options {
-  out: string;
-  formats?: string;
-  template: string;
-  'max-size'?: string;
-  'strict-glyphs': boolean;
-  positions: boolean;
-  lines: boolean;
-  quiet: boolean;
-  help: boolean;
-  version: boolean;
-}
+Messages read file:line:column: warning|error: text.
+A build leaves <out>/<name>/ holding exactly the formats asked for, and records what made it
+in <out>/.reportpress/ (sync and make compare that record with the disk).`;
 
 export interface Launch {
   /**
@@ -74,29 +68,14 @@ export interface Launch {
 }
 
 export async function main(argv: string[], launch: Launch = {}): Promise<number> {
-  let parsed: { values: Options; positionals: string[] };
+  let line;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o', default: 'output' },
-        formats: { type: 'string', short: 'f' },
-        template: { type: 'string', short: 't', default: 'default' },
-        'max-size': { type: 'string' },
-        'strict-glyphs': { type: 'boolean', default: false },
-        positions: { type: 'boolean', default: false },
-        lines: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    }) as unknown as { values: Options; positionals: string[] };
+    line = parseCommandLine(argv);
   } catch (error) {
+    await launch.pdfWorker?.terminate();
     return usage((error as Error).message);
   }
-  const { values, positionals } = parsed;
-  const [command, ...args] = positionals;
+  const { values, command, args } = line;
 
   if (values.version) {
     console.log(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version);
@@ -110,7 +89,29 @@ export async function main(argv: string[], launch: Launch = {}): Promise<number>
   try {
     switch (command) {
       case 'build':
+        if (args.length === 0) return usage('build needs at least one source file');
         return await build(args, values, launch);
+      case 'sync':
+        if (args.length !== 1) return usage('sync takes one source folder');
+        return await build(args, values, launch, args[0]);
+      case 'make-rules': {
+        if (args.length !== 2) return usage('make-rules takes the rules file and the source folder');
+        const todo = await plan({ sourceDir: args[1]!, out: values.out, template: values.template, formats: parseFormats(values.formats) });
+        const changed = writeIfChanged(args[0]!, makeRules(todo));
+        // Under make -n (the Makefile says so): what sync would do. When the rules changed,
+        // make reads them and runs us again, and that run says it.
+        if (process.env.REPORTPRESS_EXPLAIN === '1' && !changed) {
+          for (const s of todo.build) console.log(`reportpress: would build ${shown(s.source)} (${s.reason})`);
+          for (const r of todo.remove) console.log(`reportpress: would remove ${shown(join(values.out, r.name))}/ (its source is gone)`);
+          for (const r of todo.refused) console.log(`reportpress: would refuse ${shown(r.source)}`);
+        }
+        return 0;
+      }
+      case 'clean': {
+        const n = clean(values.out);
+        if (!values.quiet) console.error(`removed ${n} publication folder${n === 1 ? '' : 's'} from ${values.out}`);
+        return 0;
+      }
       case 'ast':
         return await ast(args, values);
       case 'watch': {
@@ -129,61 +130,48 @@ export async function main(argv: string[], launch: Launch = {}): Promise<number>
   }
 }
 
-async function build(sources: string[], values: Options, launch: Launch): Promise<number> {
-  if (sources.length === 0) return usage('build needs at least one source file');
+/** `build` (the named sources) or `sync` (what is stale in `sourceDir`): one process for all. */
+async function build(sources: string[], values: Options, launch: Launch, sourceDir?: string): Promise<number> {
   const formats = parseFormats(values.formats);
   const epochProblem = sourceDateEpochProblem();
   if (epochProblem) return usage(epochProblem);
-  const clash = sameOutput(sources);
-  if (clash) return usage(`${clash[0]} and ${clash[1]} would both be written to ${join(values.out, clash[2])}/; build them into different --out folders or rename one`);
   const limit = maxBytes(values);
-  const worker = launch.pdfWorker && formats.includes('pdf') && formats.length > 1 ? new FormatWorker(launch.pdfWorker, values.template, 'pdf') : undefined;
-  if (launch.pdfWorker && !worker) await launch.pdfWorker.terminate();
-  if (worker && launch.fontPort) takeFontsFrom(launch.fontPort);
+  const todo = sourceDir === undefined ? undefined : await plan({ sourceDir, out: values.out, template: values.template, formats });
+  const worker = await pdfWorker(launch, values.template, formats, todo ? todo.build.length > 0 : true);
   try {
-    // Loaded once, after the first source is parsed: the PDF worker is handed the parsed
-    // source first. A template that fails to load fails the build once, not per source.
-    let template: Template | undefined;
-    let templateFailed = false;
-    const loadOnce = () => {
-      try {
-        return (template ??= loadTemplate(values.template));
-      } catch (error) {
-        templateFailed = true;
-        throw error;
-      }
-    };
-    const progress = !values.quiet && process.stderr.isTTY ? (line: string) => console.error(line) : undefined;
-    let failed = 0;
-    const stats: Array<{ source: string; timings: Record<string, number> }> = [];
-    const concurrent = worker ? { [worker.format]: worker.writer } : undefined;
-    for (const source of sources) {
-      try {
-        const result = await buildSource(source, { out: values.out, formats, template: loadOnce, maxBytes: limit, strictGlyphs: values['strict-glyphs'], progress, concurrent, warn: (line) => console.error(line) });
-        stats.push({ source, timings: result.timings });
-        if (!values.quiet && !progress) console.error(`${source} -> ${join(values.out, result.publication.name)}/ (${result.written.length} files)`);
-      } catch (error) {
-        failed++;
-        report(error, templateFailed ? undefined : source);
-        if (templateFailed) break;
-      }
-    }
+    const options = { out: values.out, formats, template: values.template, maxBytes: limit, strictGlyphs: values['strict-glyphs'], quiet: values.quiet, worker, report };
+    const result: BatchResult = todo ? await sync({ ...options, sourceDir: sourceDir! }, todo) : await buildBatch(sources, options);
     // For `make bench`: stage timings and peak memory, measured inside the process.
     if (process.env.REPORTPRESS_STATS) {
-      console.error('REPORTPRESS_STATS ' + JSON.stringify({ sources: stats, maxRssKb: process.resourceUsage().maxRSS, uptimeMs: performance.now(), worker: !!worker }));
+      console.error('REPORTPRESS_STATS ' + JSON.stringify({ sources: result.stats, maxRssKb: process.resourceUsage().maxRSS, uptimeMs: performance.now(), worker: !!worker }));
     }
-    return failed ? 1 : 0;
+    return result.failed ? 1 : 0;
   } finally {
     await worker?.close();
   }
+}
+
+/** The PDF worker started by bin/, when this build has a use for it; otherwise it is stopped. */
+async function pdfWorker(launch: Launch, template: string, formats: Format[], anything: boolean): Promise<FormatWorker | undefined> {
+  if (!launch.pdfWorker) return undefined;
+  if (!anything || !formats.includes('pdf') || formats.length < 2) {
+    await launch.pdfWorker.terminate();
+    return undefined;
+  }
+  if (launch.fontPort) takeFontsFrom(launch.fontPort);
+  return new FormatWorker(launch.pdfWorker, template, 'pdf');
+}
+
+/** A path for a message, with control characters (a newline in a name) made visible. */
+function shown(path: string): string {
+  return /[\u0000-\u001f\u007f]/.test(path) ? JSON.stringify(path) : path;
 }
 
 async function ast(sources: string[], values: Options): Promise<number> {
   if (sources.length !== 1) return usage('ast takes exactly one source file');
   const source = sources[0]!;
   const bytes = await readSource(source);
-  const options = { maxBytes: maxBytes(values), ...readSidecar(source) };
-  const { publication, input } = publishDetailed(bytes, source, options);
+  const { publication, input } = publishDetailed(bytes, source, { maxBytes: maxBytes(values), ...readSidecar(source) });
   for (const message of publication.diagnostics) console.error(formatMessage(source, message));
   if (values.lines) {
     await new Promise<void>((resolve) => process.stdout.write(explainLines(input, publication).join('\n') + '\n', () => resolve()));
@@ -193,19 +181,6 @@ async function ast(sources: string[], values: Options): Promise<number> {
   const json = JSON.stringify(tree, values.positions ? undefined : (key, value) => (key === 'position' ? undefined : value), 1);
   await new Promise<void>((resolve) => process.stdout.write(json + '\n', () => resolve()));
   return 0;
-}
-
-/** Two sources whose publications would land in the same folder (names differing only in case count: not every file system tells them apart). */
-function sameOutput(sources: string[]): [string, string, string] | undefined {
-  const seen = new Map<string, string>();
-  for (const source of sources) {
-    const name = basename(source, extname(source));
-    const key = name.toLowerCase();
-    const first = seen.get(key);
-    if (first !== undefined && first !== source) return [first, source, name];
-    seen.set(key, source);
-  }
-  return undefined;
 }
 
 function maxBytes(values: Options): number | undefined {

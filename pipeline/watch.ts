@@ -11,7 +11,10 @@ import { buildSource } from './build.js';
 import { isReportError } from './errors.js';
 import type { Format } from './render/index.js';
 import { loadTemplate, type Template } from './templates/index.js';
-import { sourceFiles } from './make-rules.js';
+import { sourceFiles } from './plan.js';
+import { recordBuild } from './batch.js';
+import { templateFingerprint } from './fingerprint.js';
+import { sidecarStampOf, stampOf } from './record.js';
 
 export interface WatchOptions {
   out: string;
@@ -76,14 +79,18 @@ export function startWatch(named: string[], options: WatchOptions): Watcher {
     for (const source of batch) {
       const shown = relative(process.cwd(), source);
       const started = Date.now();
+      // Recorded like any build (batch.ts), so make knows these outputs are current.
+      const stamp = stampOf(shown, resolve(shown));
+      const sidecar = sidecarStampOf(shown);
       try {
-        await buildSource(shown, {
+        const built = await buildSource(shown, {
           out: options.out,
           formats: options.formats,
           template,
           maxBytes: options.maxBytes,
           warn: (line) => console.error(line),
         });
+        recordBuild(options.out, built, { source: stamp, sidecar, template: { name: options.template, fingerprint: templateFingerprint(template) }, formats: options.formats });
         log(`${shown}: rebuilt in ${Date.now() - started} ms`);
         events.emit('built', source);
       } catch (error) {
@@ -118,7 +125,15 @@ export function startWatch(named: string[], options: WatchOptions): Watcher {
   const onSource = (file: string | null, base: string) => {
     if (!file) return;
     const path = resolve(base, file);
-    if (!['.txt', '.md'].includes(extname(path).toLowerCase())) return;
+    const ext = extname(path).toLowerCase();
+    if (['.yaml', '.yml'].includes(ext)) {
+      // A sidecar: its report (whichever of .txt and .md) builds again.
+      const stem = path.slice(0, -ext.length);
+      for (const source of sources) if (source.slice(0, -extname(source).length) === stem) dirty.add(source);
+      schedule();
+      return;
+    }
+    if (!['.txt', '.md'].includes(ext)) return;
     dirty.add(path);
     schedule();
   };

@@ -80,7 +80,17 @@ export class FormatWorker {
     return (publication, context) => this.render(publication, context);
   }
 
-  async render(publication: Publication, context: Omit<RenderContext, 'template'>): Promise<OutputFile[]> {
+  /** Jobs are sent one after another (the worker's writer is not re-entrant); see render. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Renders in the worker once the jobs sent before this one are done. */
+  render(publication: Publication, context: Omit<RenderContext, 'template'>): Promise<OutputFile[]> {
+    const turn = this.queue.then(() => this.renderNow(publication, context));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async renderNow(publication: Publication, context: Omit<RenderContext, 'template'>): Promise<OutputFile[]> {
     if (this.failure) throw this.failure;
     const id = this.next++;
     const reply = await new Promise<Reply>((resolve, reject) => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, appendFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, appendFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SEED } from './helpers.js';
@@ -104,6 +104,19 @@ describe('reportpress build', () => {
     expect(r.err).toMatch(/layout\.yaml:\d+:\d+: error: page\.orientaton: unknown key \(did you mean "orientation"\?\)/);
   });
 
+  it('refuses a second source with the same output folder, naming both, and builds the first', () => {
+    const dir = temp('twice');
+    for (const sub of ['a', 'b']) {
+      mkdirSync(join(dir, sub));
+      writeFileSync(join(dir, sub, 'x.txt'), readFileSync(SEED, 'utf8').split('\n').slice(0, 30).join('\n'));
+    }
+    const out = temp('twice-out');
+    const r = cli(['build', join(dir, 'a/x.txt'), join(dir, 'b/x.txt'), '--out', out, '-f', 'md']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${join(dir, 'b/x.txt')}: error: ${join(dir, 'a/x.txt')} also writes ${join(out, 'x')}/`);
+    expect(readFileSync(join(out, 'x/x.md'), 'utf8')).toContain('政府工作报告');
+  });
+
   it('rejects an unknown format as a usage error', () => {
     const r = cli(['build', SEED, '--formats', 'md,odt']);
     expect(r.code).toBe(2);
@@ -156,7 +169,8 @@ describe('bin/reportpress.js without a current bundle', () => {
 
 describe('the PDF in a worker thread', () => {
   const stats = (err: string) => JSON.parse(err.split('\n').find((l) => l.startsWith('REPORTPRESS_STATS '))!.slice('REPORTPRESS_STATS '.length));
-  const contents = (dir: string) => Object.fromEntries(files(dir).map((f) => [f.slice(dir.length), readFileSync(f).toString('base64')]));
+  // The publications; the build record (.reportpress/) holds file times, which differ.
+  const contents = (dir: string) => Object.fromEntries(files(dir).filter((f) => !f.includes('/.reportpress/')).map((f) => [f.slice(dir.length), readFileSync(f).toString('base64')]));
 
   it('writes the same bytes as a build without it, for several sources', () => {
     const sources = [SEED, join(ROOT, 'test/fixtures/cases/guangdong_province_2026.txt')];
@@ -170,6 +184,17 @@ describe('the PDF in a worker thread', () => {
     const inWorker = run('1');
     expect(Object.keys(inWorker).filter((f) => f.endsWith('.pdf'))).toHaveLength(4);
     expect(inWorker).toEqual(run('0'));
+  });
+
+  it('is used for every spelling of all the formats (the command line is read by one parser)', () => {
+    // The report's opening, built fast.
+    const short = join(temp('short'), 'short.txt');
+    writeFileSync(short, readFileSync(SEED, 'utf8').split('\n').slice(0, 30).join('\n'));
+    for (const formats of [[], ['--formats', 'all'], ['-fall'], ['--quiet', '-fpdf,md']]) {
+      const r = cli(['build', short, '--out', temp('wa'), ...formats], { REPORTPRESS_WORKERS: '1', REPORTPRESS_STATS: '1' });
+      expect(r.code, r.err).toBe(0);
+      expect(stats(r.err).worker, formats.join(' ')).toBe(true);
+    }
   });
 
   it('is not used when the PDF is not asked for, or is all that is asked for', () => {

@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWatch, type Watcher } from '../pipeline/watch.js';
+import { plan } from '../pipeline/plan.js';
 import { ROOT, SEED } from './helpers.js';
 
 let watcher: Watcher | undefined;
@@ -33,6 +34,9 @@ describe('watch', () => {
     await watcher.ready;
     const md = join(out, 'report/report.md');
     expect(readFileSync(md, 'utf8')).toContain('2024年工作回顾');
+    // Recorded like any build: make finds nothing to do.
+    const todo = await plan({ sourceDir: join(dir, 'source'), out, template: join(dir, 'tpl'), formats: ['md'] });
+    expect(todo.build).toEqual([]);
 
     const started = Date.now();
     const built = next(watcher, 'built');

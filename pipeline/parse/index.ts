@@ -20,6 +20,7 @@ import { toSafeMarkdown, sourceColumn } from './escape.js';
 import { parseSidecar } from '../read/sidecar.js';
 import { checkNesting } from './depth.js';
 import { plainTree } from './plain.js';
+import { readMarkers } from './markers.js';
 
 const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkDefinitionList).use(remarkFrontmatter, ['yaml']);
 /**
@@ -69,6 +70,7 @@ export function parseMarkdown(input: ReadResult, file: VFile): Root {
     Object.assign(overrides, parseSidecar(node.value, file.path, (node.position?.start.line ?? 1) + 1, false).meta);
     return false;
   });
+  readMarkers(tree);
   literalHtml(tree);
   file.data.pageMeta = {};
   file.data.overrides = overrides;

@@ -2,6 +2,7 @@
 // a check that cannot run is a failure, never a silent skip.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 const needs = [
   { what: 'pdftotext (poppler)', test: () => has('pdftotext'), pkg: 'poppler-utils' },
@@ -33,9 +34,16 @@ function has(program) {
   }
 }
 
-const missing = needs.filter((n) => !n.test());
+// Run by make check; imported by a test for installLine.
+const missing = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href ? needs.filter((n) => !n.test()) : [];
 if (missing.length) {
   const pkgs = [...new Set(missing.map((m) => m.pkg))].join(' ');
-  console.error(`make check needs ${missing.map((m) => m.what).join(', ')}. Install with:\n  sudo apt-get install -y --no-install-recommends ${pkgs}`);
+  console.error(`make check needs ${missing.map((m) => m.what).join(', ')}. Install with:\n  ${installLine(pkgs)}`);
   process.exit(1);
+}
+
+/** The line to run: as root apt-get itself (root has no sudo on a bare system), otherwise through sudo. */
+export function installLine(pkgs, uid = process.getuid?.() ?? 0) {
+  const apt = `apt-get install -y --no-install-recommends ${pkgs}`;
+  return uid === 0 ? apt : `sudo ${apt}`;
 }

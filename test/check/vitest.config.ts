@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // One temporary folder per run, removed at its end (test/temp-folder.ts).
+    globalSetup: ['test/temp-folder.ts'],
     fileParallelism: false,
   },
 });

@@ -11,6 +11,7 @@ import { remarkDefinitionList } from 'remark-definition-list';
 import { stringify as stringifyYaml } from 'yaml';
 import type { Root, RootContent, Nodes } from 'mdast';
 import type { Writer } from '../types.js';
+import { listMarker, runInMarker } from '../../parse/markers.js';
 
 const stringifier = unified()
   .use(remarkGfm)
@@ -21,6 +22,7 @@ const stringifier = unified()
 export const write: Writer = async (publication) => {
   const tree = structuredClone(publication.tree) as Root;
   cellBreaksAsHtml(tree);
+  addMarkers(tree);
   const front = stringifyYaml(publication.meta, { lineWidth: 0 }).trimEnd();
   const children: RootContent[] = front && front !== '{}' ? [{ type: 'yaml', value: front } as RootContent, ...tree.children] : tree.children;
   const markdown = stringifier.stringify({ type: 'root', children });
@@ -34,4 +36,16 @@ function cellBreaksAsHtml(node: Nodes, inCell = false): void {
     if (inCell && child.type === 'break') (node.children as RootContent[])[i] = { type: 'html', value: '<br>' };
     else cellBreaksAsHtml(child, inCell || child.type === 'tableCell');
   });
+}
+
+/** Run-in headings and list numbering, which Markdown cannot say, as comments (parse/markers.ts). */
+function addMarkers(node: Nodes): void {
+  if (!('children' in node)) return;
+  const children = node.children as RootContent[];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type === 'heading' && child.data?.runIn) child.children.push({ type: 'text', value: ' ' }, runInMarker(child.data.runInStop) as never);
+    if (child.type === 'list' && child.ordered && child.data?.delimiter) children.splice(i++, 0, listMarker(child.data.delimiter));
+    addMarkers(child);
+  }
 }
