@@ -8,7 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { isReportError } from './errors.js';
 import { describeFailure } from './failure.js';
 import { sourceDateEpochProblem } from './render/shared/dates.js';
@@ -88,9 +88,12 @@ export async function main(argv: string[], launch: Launch = {}): Promise<number>
 
   try {
     switch (command) {
-      case 'build':
+      case 'build': {
         if (args.length === 0) return usage('build needs at least one source file');
+        const clash = sameOutput(args);
+        if (clash) return usage(`${shown(clash[0])} and ${shown(clash[1])} would both be written to ${join(values.out, clash[2])}/; build them into different --out folders or rename one`);
         return await build(args, values, launch);
+      }
       case 'sync':
         if (args.length !== 1) return usage('sync takes one source folder');
         return await build(args, values, launch, args[0]);
@@ -160,6 +163,21 @@ async function pdfWorker(launch: Launch, template: string, formats: Format[], an
   }
   if (launch.fontPort) takeFontsFrom(launch.fontPort);
   return new FormatWorker(launch.pdfWorker, template, 'pdf');
+}
+
+/**
+ * Two sources whose publications would land in the same folder (names differing only in case
+ * count: not every file system tells them apart).
+ */
+function sameOutput(sources: string[]): [string, string, string] | undefined {
+  const seen = new Map<string, string>();
+  for (const source of sources) {
+    const name = basename(source, extname(source));
+    const first = seen.get(name.toLowerCase());
+    if (first !== undefined && first !== source) return [first, source, name];
+    seen.set(name.toLowerCase(), source);
+  }
+  return undefined;
 }
 
 /** A path for a message, with control characters (a newline in a name) made visible. */

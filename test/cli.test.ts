@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, appendFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, appendFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SEED } from './helpers.js';
@@ -104,7 +104,7 @@ describe('reportpress build', () => {
     expect(r.err).toMatch(/layout\.yaml:\d+:\d+: error: page\.orientaton: unknown key \(did you mean "orientation"\?\)/);
   });
 
-  it('refuses a second source with the same output folder, naming both, and builds the first', () => {
+  it('refuses two sources with the same output folder before building either', () => {
     const dir = temp('twice');
     for (const sub of ['a', 'b']) {
       mkdirSync(join(dir, sub));
@@ -112,9 +112,9 @@ describe('reportpress build', () => {
     }
     const out = temp('twice-out');
     const r = cli(['build', join(dir, 'a/x.txt'), join(dir, 'b/x.txt'), '--out', out, '-f', 'md']);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain(`${join(dir, 'b/x.txt')}: error: ${join(dir, 'a/x.txt')} also writes ${join(out, 'x')}/`);
-    expect(readFileSync(join(out, 'x/x.md'), 'utf8')).toContain('政府工作报告');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${join(dir, 'a/x.txt')} and ${join(dir, 'b/x.txt')} would both be written to ${join(out, 'x')}/`);
+    expect(existsSync(join(out, 'x'))).toBe(false);
   });
 
   it('rejects an unknown format as a usage error', () => {

@@ -31,16 +31,16 @@ describe('official template', async () => {
     expect(elements(doc, 'instrText').some((i) => /^TOC/.test(i.textContent ?? ''))).toBe(false);
   });
 
-  it('sets the 公文 grid: 三号 仿宋 at an exact 28.9 pt pitch, tracked -0.21 pt (28 characters a line), two-character indent', () => {
+  it('sets the 公文 grid: 三号 仿宋 at an exact 28.9 pt pitch, tracked -0.76 pt (29 cells: 28 characters and a mark), two-character indent', () => {
     const normal = style(styles, 'Normal')!;
     const spacing = child(child(normal, 'pPr'), 'spacing')!;
     expect([attr(spacing, 'line'), attr(spacing, 'lineRule')]).toEqual(['578', 'exact']);
     expect(attr(child(child(normal, 'rPr'), 'sz'), 'val')).toBe('32');
-    expect(attr(child(child(normal, 'rPr'), 'spacing'), 'val')).toBe('-4');
+    expect(attr(child(child(normal, 'rPr'), 'spacing'), 'val')).toBe('-15');
     expect(attr(child(child(normal, 'rPr'), 'rFonts'), 'eastAsia')).toBe('仿宋_GB2312');
     const ind = child(child(normal, 'pPr'), 'ind')!;
-    // Two characters of 16 pt less 0.21 pt tracking each.
-    expect([attr(ind, 'firstLineChars'), attr(ind, 'firstLine')]).toEqual(['200', String(Math.round(2 * (16 - 0.21) * 20))]);
+    // Two characters of 16 pt less 0.76 pt tracking each.
+    expect([attr(ind, 'firstLineChars'), attr(ind, 'firstLine')]).toEqual(['200', String(Math.round(2 * (16 - 0.76) * 20))]);
   });
 
   it('underlines the first use of a glossary term, which links to its definition', () => {
@@ -55,7 +55,7 @@ describe('official template', async () => {
 
   it('writes a zero tracking where a style has none, so it does not inherit the body’s', () => {
     const track = (id: string) => attr(child(child(style(styles, id), 'rPr'), 'spacing'), 'val');
-    expect([track('Normal'), track('Heading1'), track('Title'), track('TableText')]).toEqual(['-4', '-4', '0pt', '0pt']);
+    expect([track('Normal'), track('Heading1'), track('Title'), track('TableText')]).toEqual(['-15', '-15', '0pt', '0pt']);
   });
 
   it('gives each heading level its customary face', () => {
