@@ -37,7 +37,9 @@ const SHARE_TARGETS = new Set(['微信', '微博', '新浪微博', '腾讯微博
  * one-character word (大, 中, 小 of a font-size picker) may be a table cell, so only the page
  * around the report loses those.
  */
-export function isWidget(text: string, where: 'page' | 'body'): boolean {
+export function isWidget(line: string, where: 'page' | 'body'): boolean {
+  // A bulleted widget ("• 听全文") is a widget too.
+  const text = where === 'page' ? line.replace(BULLET, '$1') : line;
   if (where === 'body' && [...text].length < 2 && !NO_WORDS.test(text)) return false;
   // An opening bracket alone in the body is half of a heading the page cut (`（` / `三）…`).
   if (where === 'body' && /^[（(【\[《“]$/.test(text)) return false;
@@ -92,11 +94,7 @@ export function isProse(text: string): boolean {
  */
 export function pageFact(text: string, meta: Meta): { pending?: string } | undefined {
   const bullet = BULLET.exec(text);
-  if (bullet) {
-    if (bullet[1]!.length > 30) return undefined;
-    field(bullet[1]!, meta);
-    return {};
-  }
+  if (bullet) return bullet[1]!.length <= 30 && field(bullet[1]!, meta) ? {} : undefined;
   const date = stampDate(text);
   if (date) {
     meta.published ??= date;
