@@ -7,7 +7,10 @@
 //   2. the same for a synthetic report 8x the seed's text (growth must be linear);
 //   3. `make -j2` over several reports (throughput);
 //   4. the peers side by side where installed: pandoc writing DOCX, HTML and EPUB, and Typst
-//      (the typst-ts-node-compiler npm package) writing the PDF.
+//      (the typst-ts-node-compiler npm package) writing the PDF;
+//   5. a batch: every report of ../shared/corpus (when present) and the fixtures plus the seed,
+//      every format, one `make -j2`, against the peers doing the same reports one by one;
+//   6. watch: from saving a template file to the rebuilt PDF of the seed.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,10 +63,12 @@ console.log(`reportpress bench: node ${process.version}, ${RUNS} runs each\n`);
 const seed = series('seed, all formats, cold', SEED);
 print(seed);
 
-// 2. Eight times the text: every prose line (not titles, not table cells) repeated 8 times.
+// 2. Eight times the text: every prose line (not titles, not table cells) repeated 8 times,
+// each copy told apart by a number (identical paragraphs would be read as a second copy of
+// the report and dropped).
 const big = join(work, 'synthetic-8x.txt');
 const seedText = readFileSync(SEED, 'utf8');
-writeFileSync(big, seedText.split('\n').map((l) => (l.trim().length >= 40 ? Array(8).fill(l).join('\n\n') : l)).join('\n'));
+writeFileSync(big, seedText.split('\n').map((l) => (l.trim().length >= 40 ? Array.from({ length: 8 }, (_, k) => `${l}（${k + 1}）`).join('\n\n') : l)).join('\n'));
 const ratioText = readFileSync(big, 'utf8').length / seedText.length;
 const eight = series('synthetic 8x text, all formats, cold', big, Math.max(2, Math.ceil(RUNS / 2)));
 print(eight);
@@ -95,19 +100,69 @@ if (peers) {
   console.log(`peers together: ${ms(total)}; reportpress: ${ms(seed.wall)}; ratio ${(seed.wall / total).toFixed(2)} (goal <= 1.0), peak RSS ${seed.rss.toFixed(0)} MB (goal <= 300 MB)`);
 }
 
+// 5. A batch of real reports: make -j2 against the peers, report by report.
+const batch = join(work, 'batch');
+mkdirSync(batch);
+const corpus = resolve(ROOT, '../shared/corpus');
+for (const dir of [corpus, join(ROOT, 'test/fixtures/corpus'), cases]) {
+  if (!existsSync(dir)) continue;
+  for (const f of readdirSync(dir)) if (f.endsWith('.txt') && !existsSync(join(batch, f))) cpSync(join(dir, f), join(batch, f));
+}
+cpSync(SEED, join(batch, 'panyu-2025.txt'));
+const reports = readdirSync(batch);
+{
+  const out = join(work, 'batch-out');
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('make', ['-s', '-j2', `SOURCE=${batch}`, `OUT=${out}`], { cwd: ROOT, encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`make failed: ${r.stderr}`);
+  console.log(`batch: ${reports.length} reports, every format, make -j2: ${ms(wall)} (${((reports.length * 1000) / wall).toFixed(2)} reports/s)`);
+  let peersWall = 0;
+  let measured = 0;
+  for (const report of reports) {
+    const name = report.replace(/\.txt$/, '');
+    const md = join(out, name, `${name}.md`);
+    if (!existsSync(md)) continue;
+    const times = peerTimes(md, join(work, `peer-${measured}`), 1, true);
+    if (!times) break;
+    peersWall += times.reduce((a, p) => a + p.wall, 0);
+    measured++;
+  }
+  if (measured) console.log(`batch peers (pandoc DOCX+HTML+EPUB and Typst PDF, ${measured} reports one by one): ${ms(peersWall)}; throughput ratio ${(peersWall / wall).toFixed(2)}x the peers' (goal >= 2)\n`);
+}
+
+// 6. watch: a template save to the seed's rebuilt PDF, in one warm process.
+await watchLatency();
+
 rmSync(work, { recursive: true, force: true });
 
-function peerTimes() {
-  const out = join(work, 'peers');
-  mkdirSync(out);
-  build(SEED, out, ['--formats', 'md']);
-  const md = join(out, 'panyu-2025/panyu-2025.md');
+async function watchLatency() {
+  const { startWatch } = await import(join(ROOT, 'dist/pipeline/watch.js'));
+  const template = join(work, 'watch-template');
+  cpSync(join(ROOT, 'templates/default'), template, { recursive: true });
+  const out = join(work, 'watch-out');
+  const watcher = startWatch([SEED], { out, formats: ['pdf'], template, quiet: true, settle: 20 });
+  await watcher.ready;
+  const laps = [];
+  for (let i = 0; i < RUNS; i++) {
+    const built = new Promise((done) => watcher.once('built', done));
+    const t0 = process.hrtime.bigint();
+    writeFileSync(join(template, 'layout.yaml'), readFileSync(join(template, 'layout.yaml'), 'utf8') + `\n# save ${i}\n`);
+    await built;
+    laps.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  watcher.close();
+  console.log(`watch: template saved -> seed PDF rebuilt: ${ms(median(laps))} median of ${RUNS} (best ${ms(Math.min(...laps))}; goal <= 300 ms, of which 20 ms settle time)`);
+}
+
+function peerTimes(md = seedMarkdown(), out = join(work, 'peers'), runs = RUNS, quiet = false) {
+  mkdirSync(out, { recursive: true });
   const results = [];
   const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
   if (has('pandoc')) {
     for (const [fmt, file] of [['docx', 'x.docx'], ['html', 'x.html'], ['epub', 'x.epub']]) {
       const walls = [];
-      for (let i = 0; i < RUNS; i++) {
+      for (let i = 0; i < runs; i++) {
         const t0 = process.hrtime.bigint();
         const r = spawnSync('pandoc', [md, '-s', '--metadata', 'lang=zh-CN', '-o', join(out, file)], { encoding: 'utf8' });
         walls.push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -115,15 +170,23 @@ function peerTimes() {
       }
       results.push({ label: `pandoc -> ${fmt}`, wall: median(walls) });
     }
-  } else console.log('pandoc is not installed (apt-get install pandoc): no side-by-side figures for DOCX/HTML/EPUB');
-  const typst = typstPdf(md, out);
+  } else if (!quiet) console.log('pandoc is not installed (apt-get install pandoc): no side-by-side figures for DOCX/HTML/EPUB');
+  const typst = typstPdf(md, out, runs);
   if (typst) results.push(typst);
-  else console.log('Typst is not installed (npm package @myriaddreamin/typst-ts-node-compiler): its PDF is not measured');
+  else if (!quiet) console.log('Typst is not installed (npm package @myriaddreamin/typst-ts-node-compiler): its PDF is not measured');
   return results.length ? results : undefined;
 }
 
+/** The seed as our normalised Markdown, the peers' input. */
+function seedMarkdown() {
+  const out = join(work, 'peers');
+  mkdirSync(out, { recursive: true });
+  build(SEED, out, ['--formats', 'md']);
+  return join(out, 'panyu-2025/panyu-2025.md');
+}
+
 /** Typst writing the PDF of the same text, in a fresh process, with the same CJK font. */
-function typstPdf(md, out) {
+function typstPdf(md, out, runs = RUNS) {
   const require = createRequire(join(ROOT, 'package.json'));
   try {
     require.resolve('@myriaddreamin/typst-ts-node-compiler');
@@ -138,7 +201,7 @@ const c = NodeCompiler.create({ workspace: ${JSON.stringify(out)}, fontArgs: [{ 
 const pdf = c.pdf({ mainFilePath: ${JSON.stringify(join(out, 'x.typ'))} });
 require('fs').writeFileSync(${JSON.stringify(join(out, 'x.pdf'))}, pdf);`;
   const walls = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = process.hrtime.bigint();
     const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     walls.push(Number(process.hrtime.bigint() - t0) / 1e6);
