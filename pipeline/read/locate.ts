@@ -176,9 +176,14 @@ function firstText(text: string[]): number {
 }
 
 /** A meeting line at `i`, joined with the lines it wrapped onto; `next` is the line after it. */
-function meetingAt(text: string[], i: number): { meeting: MeetingLine; next: number; indices: number[] } | undefined {
+function meetingAt(text: string[], i: number): { meeting: MeetingLine; next: number; indices: number[]; title?: string } | undefined {
   const single = meetingLine(text[i]!);
   if (single) return { meeting: single, next: i + 1, indices: [i] };
+  // Title and meeting line on one line: `2026年某省政府工作报告——2026年1月27日在…会议上`.
+  const both = /^(.{4,60}?报告)\s*([—―–－-]{1,2}.+)$/.exec(text[i]!);
+  const title = both ? titleLine(both[1]!) : undefined;
+  const meeting = title ? meetingLine(both![2]!) : undefined;
+  if (title && meeting) return { meeting, next: i + 1, indices: [i], title };
   if (!meetingStart(text[i]!)) return undefined;
   let joined = text[i]!;
   const indices = [i];
@@ -200,7 +205,7 @@ function meetingAt(text: string[], i: number): { meeting: MeetingLine; next: num
 function findFront(text: string[], start: number, fate: Array<string | undefined>): FoundFront {
   const meta: Meta = {};
   const indices: number[] = [];
-  let meeting: { meeting: MeetingLine; indices: number[] } | undefined;
+  let meeting: { meeting: MeetingLine; indices: number[]; title?: string } | undefined;
   let speaker: { speaker: Speaker; index: number } | undefined;
   let date: { date: string; index: number } | undefined;
   let seen = 0;
@@ -244,7 +249,7 @@ function findFront(text: string[], start: number, fate: Array<string | undefined
   }
   // The title: the title line nearest above the meeting line (or the body), then a headline.
   const below = meeting ? Math.min(...meeting.indices) : (speaker?.index ?? start);
-  let title: { title: string; index: number } | undefined;
+  let title: { title: string; index: number } | undefined = meeting?.title ? { title: meeting.title, index: meeting.indices[0]! } : undefined;
   let headline: string | undefined;
   for (let i = below - 1; i >= top; i--) {
     const t = titleLine(text[i]!);
@@ -286,12 +291,12 @@ function findFront(text: string[], start: number, fate: Array<string | undefined
     meta.speaker = speaker.speaker;
     indices.push(speaker.index);
   }
-  indices.sort((a, b) => a - b);
-  for (const i of indices) fate[i] = 'front';
+  const lines = [...new Set(indices)].sort((a, b) => a - b);
+  for (const i of lines) fate[i] = 'front';
   // Lines that repeat a front line (the page printed its title and meeting line twice).
-  const frontText = new Set(indices.map((i) => text[i]));
+  const frontText = new Set(lines.map((i) => text[i]));
   for (let i = 0; i < start; i++) if (!fate[i] && text[i] !== '' && frontText.has(text[i])) fate[i] = 'front matter printed twice';
-  return { meta, indices };
+  return { meta, indices: lines };
 }
 
 /**

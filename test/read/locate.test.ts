@@ -44,6 +44,12 @@ describe('finding the report in a page', () => {
     expect(found.removed).toEqual([]);
   });
 
+  it('reads a title and a meeting line printed on one line', () => {
+    const found = page(['2026年某省政府工作报告——2026年1月27日在某省第十四届人民代表大会第四次会议上', '某省省长 王某', ...BODY]);
+    expect(found.front.meta).toMatchObject({ title: '2026年某省政府工作报告', date: '2026-01-27', meeting: '某省第十四届人民代表大会第四次会议', speaker: { name: '王某' } });
+    expect(found.front.lines).toEqual([1, 2]);
+  });
+
   it('keeps a page headline that names more than the printed title', () => {
     const found = page(['某市2026年政府工作报告', '打印', '政府工作报告', '——2026年1月20日在某市人民代表大会上', ...BODY]);
     expect(found.front.meta).toMatchObject({ title: '政府工作报告', headline: '某市2026年政府工作报告' });
