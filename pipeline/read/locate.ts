@@ -177,22 +177,22 @@ function firstText(text: string[]): number {
 
 /** A meeting line at `i`, joined with the lines it wrapped onto; `next` is the line after it. */
 function meetingAt(text: string[], i: number): { meeting: MeetingLine; next: number; indices: number[]; title?: string } | undefined {
-  const single = meetingLine(text[i]!);
-  if (single) return { meeting: single, next: i + 1, indices: [i] };
-  // Title and meeting line on one line: `2026年某省政府工作报告——2026年1月27日在…会议上`.
+  // A title may open the same line: `2026年某省政府工作报告——2026年1月27日在…会议上`.
   const both = /^(.{4,60}?报告)\s*([—―–－-]{1,2}.+)$/.exec(text[i]!);
   const title = both ? titleLine(both[1]!) : undefined;
-  const meeting = title ? meetingLine(both![2]!) : undefined;
-  if (title && meeting) return { meeting, next: i + 1, indices: [i], title };
-  if (!meetingStart(text[i]!)) return undefined;
-  let joined = text[i]!;
+  const head = title ? both![2]! : text[i]!;
+  const withTitle = title ? { title } : {};
+  const single = meetingLine(head);
+  if (single) return { meeting: single, next: i + 1, indices: [i], ...withTitle };
+  if (!meetingStart(head)) return undefined;
+  let joined = head;
   const indices = [i];
   for (let j = i + 1; j < text.length && indices.length < 4; j++) {
     if (text[j] === '') continue;
     joined += text[j];
     indices.push(j);
     const meeting = meetingLine(joined);
-    if (meeting) return { meeting, next: j + 1, indices };
+    if (meeting) return { meeting, next: j + 1, indices, ...withTitle };
   }
   return undefined;
 }
