@@ -21,7 +21,7 @@ import type { Meta, Speaker } from '../model.js';
 import type { Line } from './lines.js';
 import { dateLine, despace, isSalutation, meetingLine, meetingStart, speakerLine, titleLine, type MeetingLine } from '../genre/front.js';
 import { PART } from '../genre/markers.js';
-import { isBareLabel, isBreadcrumb, isCaption, isLinkLine, isProse, isWidget, pageFact, pendingValue } from './shapes.js';
+import { isBareLabel, isBreadcrumb, isCaption, isFooterLine, isLinkLine, isProse, isWidget, pageFact, pendingValue } from './shapes.js';
 
 export type RemovalReason =
   | 'page header'
@@ -410,7 +410,7 @@ function bodyEnd(text: string[], start: number, fate: Array<string | undefined>)
 const ENTRY_START = /^(\[\d{1,3}\]|\d{1,3}[.、．]?(?!\d)|[①-⑳]|[（(]\d{1,3}[）)])/;
 
 function trailerShape(t: string): boolean {
-  return isWidget(t, 'page') || isBareLabel(t) || isLinkLine(t) || isBreadcrumb(t) || (isCaption(t, 'body') && !isProse(t));
+  return isWidget(t, 'page') || isBareLabel(t) || isLinkLine(t) || isBreadcrumb(t) || isFooterLine(t) || (isCaption(t, 'body') && !isProse(t));
 }
 
 /** A caption-like line that is in fact a paragraph of the report (long, several sentences). */

@@ -77,6 +77,16 @@ export function isLinkLine(text: string): boolean {
   return /^(>>|》》|＞＞|»|›)/.test(text) || /(>>|》》|《《|<<)$/.test(text) || /^https?:\/\/\S+$/.test(text) || /^\S.{0,80}\.(pdf|docx?|xlsx?|wps|ofd|zip|rar)$/i.test(text);
 }
 
+/**
+ * A site footer: `key：value` lines (主办：…, 联系电话：…, 地址：…) and legal lines (版权所有,
+ * Copyright ©, ICP and 公网安备 numbers).
+ */
+export function isFooterLine(text: string): boolean {
+  if (/版权所有|copyright|©|ICP备|ICP证|公网安备|网站标识码|网站识别码/i.test(text) && text.length <= 120) return true;
+  // Not a numbered or quoted entry of the report's own (a glossary term: 1.…：, “…”：).
+  return text.length <= 40 && /^[^\d（(\[【①-⑳“《"][^：:，。；！？]{0,7}[：:]\s*\S[^。；！？]*$/.test(text);
+}
+
 /** A label with nothing after it: "相关报道：", "分享到:", "时间：". */
 export function isBareLabel(text: string): boolean {
   return /^[^，。；！？,;!?\s]{1,8}[:：]$/.test(text);
