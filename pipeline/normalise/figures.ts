@@ -10,26 +10,29 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { emptyFigures, type Figures } from '../model.js';
+import { emptyFigures, type Figures, type Meta } from '../model.js';
 import { Doc, lastYear, type Part } from './figures/document.js';
-import { APPENDIX_LABEL, findProjects, planParts, planPriorities, REVIEW, reviewBefore } from './figures/parts.js';
+import { APPENDIX_LABEL, findProjects, planParts, planPriorities, REVIEW, reviewBefore, reviewByFigures, targetParts } from './figures/parts.js';
 import { headlineIndicators } from './figures/indicators.js';
 import { planTargets } from './figures/targets.js';
-import { projectItems } from './figures/projects.js';
+import { projectItems, projectsInText } from './figures/projects.js';
 
 export function reportFigures() {
   return (tree: Root, file: VFile) => {
-    file.data.figures = extractFigures(tree);
+    file.data.figures = extractFigures(tree, file.data.meta);
   };
 }
 
-export function extractFigures(tree: Root): Figures {
+export function extractFigures(tree: Root, meta?: Meta): Figures {
   const doc = new Doc(tree);
   const figures = emptyFigures();
   const parts = doc.parts();
   const named = parts.find((p) => REVIEW.test(p.title));
-  const plans = planParts(parts, named);
-  const review = named ?? reviewBefore(parts, plans[0]);
+  // Parts whose titles say nothing of what they hold (一张蓝图绘到底…) are known by their text:
+  // the plan holds the 主要预期目标 sentence, the review the year's 生产总值 before it.
+  const titled = planParts(parts, named);
+  const plans = [...titled, ...targetParts(doc, parts, named).filter((p) => !titled.includes(p))];
+  const review = named ?? reviewBefore(parts, titled[0]) ?? reviewByFigures(doc, parts, plans[0]);
   if (review) {
     figures.reviewPart = review.title;
     const year = lastYear(review.title);
@@ -48,10 +51,11 @@ export function extractFigures(tree: Root): Figures {
   const plan = priorityPart ?? targetPart ?? plans[0];
   if (plan) {
     figures.planPart = plan.title;
-    const year = lastYear(plan.title) ?? plans.map((p) => lastYear(p.title)).find(Boolean);
+    // A part titled without its year (三、一鼓作气勇争先…) plans the year of the report itself.
+    const year = lastYear(plan.title) ?? plans.map((p) => lastYear(p.title)).find(Boolean) ?? reportYear(meta);
     if (year) figures.planYear = year;
   }
-  const projects = findProjects(parts, figures.planYear);
+  const projects = findProjects(doc, parts, figures.planYear);
   if (projects) {
     const items = projectItems(doc, projects);
     if (items.length) {
@@ -59,5 +63,15 @@ export function extractFigures(tree: Root): Figures {
       figures.projects = items;
     }
   }
+  if (!figures.projects.length && plan) {
+    const inText = projectsInText(doc, plan);
+    if (inText) [figures.projectsTitle, figures.projects] = [inText.title, inText.items];
+  }
   return figures;
+}
+
+/** The year the report's title or meeting line names (a work report plans the year it is given in). */
+function reportYear(meta: Meta | undefined): string | undefined {
+  if (!meta) return undefined;
+  return [meta.title, meta.headline, meta.subtitle, meta.date].map((t) => (t ? /(\d{4})\s*年|^(\d{4})-/.exec(t) : null)).map((m) => m?.[1] ?? m?.[2]).find(Boolean);
 }

@@ -1,9 +1,17 @@
-/** 民生实事: the 项目 column of the list's table, or the list's own headings. */
-import type { Table } from 'mdast';
+/**
+ * 民生实事: the 项目 column of the list's table, the items of its numbered list (`1.…` lines),
+ * the list's own headings, or, where the plan only names them in a sentence (`今年将办好15件
+ * 民生实事，包括：A；B；C。`), the items of that sentence.
+ */
+import type { List, Table } from 'mdast';
 import type { Priority } from '../../model.js';
-import { blockText, firstLine, type Doc, type Part } from './document.js';
+import { blockText, firstLine, sentences, type Doc, type Part } from './document.js';
 
 const PROJECT_COLUMN = [/^(?:项目|项目名称|实事名称|实事项目|名称|事项)$/, /项目|名称|事项|实事/];
+/** `…民生实事，包括：` / `…民生实事：` followed by items separated by ；. */
+const PROJECTS_LEAD = /((?:\d+|[一二三四五六七八九十]+)[件项类][^，。；：]{0,12}?(?:民生实事|实事项目))[^。；：]{0,8}?(?:包括|主要是|分别是|是)?[：:]/;
+/** A list in a sentence is at least this long; two or three clauses are prose. */
+const MIN_ITEMS = 4;
 
 export function projectItems(doc: Doc, part: Part): Priority[] {
   for (let i = part.index + 1; i < part.end; i++) {
@@ -12,8 +20,47 @@ export function projectItems(doc: Doc, part: Part): Priority[] {
       const items = tableColumn(doc, i, node);
       if (items.length) return items;
     }
+    if (node.type === 'list') {
+      const items = listItems(doc, i, node);
+      if (items.length) return items;
+    }
   }
-  return doc.headingsIn(part, 2);
+  return doc.headingsIn(part, 2).length ? doc.headingsIn(part, 2) : doc.headingsIn(part, 3);
+}
+
+/** The 民生实事 the plan lists inside one of its sentences, with the list's name as title. */
+export function projectsInText(doc: Doc, part: Part): { title: string; items: Priority[] } | undefined {
+  for (let i = part.index + 1; i < part.end; i++) {
+    const node = doc.children[i]!;
+    if (node.type !== 'paragraph') continue;
+    for (const sentence of sentences(blockText(node))) {
+      const lead = PROJECTS_LEAD.exec(sentence.text);
+      if (!lead) continue;
+      const items: Priority[] = [];
+      let at = lead.index + lead[0].length;
+      for (const piece of sentence.text.slice(at).split(/(?<=[；;])/)) {
+        const start = at + (piece.length - piece.trimStart().length);
+        at += piece.length;
+        const text = piece.trim().replace(/[；;。]$/, '').replace(/^等/, '');
+        if (text.length < 2) continue;
+        items.push({ text, from: doc.provenance(i, sentence, start, start + text.length) });
+      }
+      if (items.length >= MIN_ITEMS) return { title: lead[1]!, items };
+    }
+  }
+  return undefined;
+}
+
+/** The first sentence of each list item (its lead clause says what the project is). */
+function listItems(doc: Doc, index: number, list: List): Priority[] {
+  const out: Priority[] = [];
+  for (const item of list.children) {
+    const text = blockText(item).replace(/\n+/g, ' ').trim();
+    const first = /^[^。；;]+/.exec(text)?.[0].trim();
+    if (!first) continue;
+    out.push({ text: first, from: doc.provenance(index, { text, offset: 0 }, 0, first.length, firstLine(item)) });
+  }
+  return out;
 }
 
 function tableColumn(doc: Doc, index: number, table: Table): Priority[] {
