@@ -22,6 +22,7 @@ const PERIOD_BEFORE = /五年|期间|时期|以来|“十[一二三四五]五”
 const MULTI_YEAR_CLAUSE = /年均(?!浓度|值)|累积|[由从].{0,24}?(?:增加|提高|增长|上升|下降|减少|降低|扩大|提升)(?:到|至)|[比较]\d{4}年|以来|五年|累计|每年|翻番|台阶|“十[一二三四五]五”末|时期/;
 /** A paragraph or section about the five-year period the report may review beside the year. */
 const MULTI_YEAR_BLOCK = /^\W{0,3}(?:[^，。：]{0,12}?)(?:这五年|五年来|过去五年|“?十[一二三四五]五”?(?:时期|期间|以来)|[一二三四五六七八九十]是.{0,6}五年)/;
+const ONE_YEAR_BLOCK = /^(?:各位代表[！!，,：:]?)?[^，。]{0,12}?(?:过去一年|过去的一年|一年来|刚刚过去的|今年以来|\d{4}年(?:是|，|,|全[省市区县])|全年)/;
 const HEADLINE = /生产总值|GDP|经济总量/;
 /** Results a digest shows at most before the second list stops adding. */
 const ENOUGH = 8;
@@ -44,9 +45,13 @@ export function headlineIndicators(doc: Doc, part: Part): Indicator[] {
   for (let i = part.index + 1; i < part.end; i++) {
     const node = doc.children[i]!;
     const text = blockText(node).trim();
-    // A section heading sets the period for the paragraphs under it; a paragraph for itself.
+    // A heading sets the period for the paragraphs under it. A paragraph that opens the
+    // five-year review (“十四五”时期是…的五年) sets it for those after it (——经济实力…), until one
+    // turns to the year (刚刚过去的2025年, 过去一年).
     if (node.type === 'heading') fiveYears = MULTI_YEAR_BLOCK.test(text);
-    if (node.type !== 'paragraph' || fiveYears || MULTI_YEAR_BLOCK.test(text)) continue;
+    else if (MULTI_YEAR_BLOCK.test(text)) fiveYears = true;
+    else if (ONE_YEAR_BLOCK.test(text)) fiveYears = false;
+    if (node.type !== 'paragraph' || fiveYears) continue;
     blocks.push({ index: i, list: sentences(blockText(node)).map((sentence) => ({ sentence, found: indicatorsIn(sentence, (s, e) => doc.provenance(i, sentence, s, e)) })) });
   }
   const startAt = (test: (found: Indicator[]) => boolean) => {

@@ -125,7 +125,7 @@ function targetsIn(text: string, from: number): Read[] {
   // Clauses end at ；，。 and at a 、 right after a figure (城镇新增就业47万人以上、城镇调查失业率…).
   for (const piece of text.slice(from).split(/(?<=[；，;,。]|(?:以上|左右|以内|以下|[%％‰\d人元斤吨户个])、)/)) {
     const lead = piece.length - piece.trimStart().length;
-    const clause = piece.trim().replace(/[；，;,。]$/, '');
+    const clause = piece.trim().replace(/[；，;,。、]$/, '');
     const offset = at + lead;
     at += piece.length;
     // `增长7.5%，达到309亿元`: the level belongs to the target before it.
