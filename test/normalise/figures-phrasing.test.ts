@@ -170,8 +170,29 @@ describe('民生实事 wherever they stand', () => {
       '3.改造老旧小区20个。',
     );
     expect(f.projectsTitle).toBe('2026年民生实事');
-    expect(f.projects.map((p) => p.text)).toEqual(['实现城镇新增就业1万人以上', '新建养老床位500张（牵头单位：民政局）', '改造老旧小区20个']);
+    // The first clause of each item, without who leads it.
+    expect(f.projects.map((p) => p.text)).toEqual(['实现城镇新增就业1万人以上', '新建养老床位500张', '改造老旧小区20个']);
     traceable(f);
+  });
+
+  it('takes the tasks of the plan\'s 重点工作 section when the plan has other sections beside it', () => {
+    const f = run(
+      '一、2025年工作回顾',
+      '地区生产总值增长5%。',
+      '“十五五”时期主要目标和2026年重点工作',
+      '一、把握发展主线',
+      '正文。',
+      '二、全力抓好三项重点工作',
+      '（一）建设现代化产业体系',
+      '正文。',
+      '（二）推进创新驱动',
+      '正文。',
+      '（三）扩大内需',
+      '正文。',
+      '三、加强政府自身建设',
+      '正文。',
+    );
+    expect(f.priorities.map((p) => p.text)).toEqual(['建设现代化产业体系', '推进创新驱动', '扩大内需']);
   });
 
   it('reads the items of a sentence that lists them', () => {

@@ -47,13 +47,21 @@ export function reviewBefore(parts: Part[], plan: Part | undefined): Part | unde
  */
 export function planPriorities(doc: Doc, part: Part): Priority[] {
   const sections = doc.headingsIn(part, 2).filter((p) => !FRAMEWORK.test(p.text));
+  const innerOf = (section: Priority) => {
+    const at = section.from.paragraph;
+    return doc.headingsIn({ index: at, end: doc.sectionEnd(at, part.end) }, 3);
+  };
   if (sections.length === 1) {
-    const at = sections[0]!.from.paragraph;
-    const inner = doc.headingsIn({ index: at, end: doc.sectionEnd(at, part.end) }, 3);
+    const inner = innerOf(sections[0]!);
     if (inner.length >= 2) return inner;
   }
+  // 三、全力抓好七项重点工作 among the plan's other sections: its items are the year's tasks.
+  const tasks = sections.filter((s) => TASKS.test(s.text) && innerOf(s).length >= 2);
+  if (tasks.length === 1) return innerOf(tasks[0]!);
   return sections;
 }
+
+const TASKS = /重点工作|重点任务|主要任务|工作任务/;
 
 /**
  * Where the 民生实事 list stands: a part of its own (an appendix `附件 2026年…民生实事`), or a

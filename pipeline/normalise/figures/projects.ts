@@ -56,7 +56,8 @@ function listItems(doc: Doc, index: number, list: List): Priority[] {
   const out: Priority[] = [];
   for (const item of list.children) {
     const text = blockText(item).replace(/\n+/g, ' ').trim();
-    const first = /^[^。；;]+/.exec(text)?.[0].trim();
+    // Who leads it (（牵头单位：…）) is for the record, not for the digest.
+    const first = /^[^。；;]+/.exec(text)?.[0].trim().replace(/\s*[（(][^（）()]*[）)]$/, '');
     if (!first) continue;
     out.push({ text: first, from: doc.provenance(index, { text, offset: 0 }, 0, first.length, firstLine(item)) });
   }

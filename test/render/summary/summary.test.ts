@@ -78,6 +78,16 @@ describe.each(CASES)('$name', (c) => {
     expect(html).not.toMatch(/&#x?[0-9a-f]+;/i);
   });
 
+  it('prints from a browser as the same one A4 page: an @page rule, and the items the PDF shows', async () => {
+    const { files } = await rendered;
+    const html = files['summary.html'] as string;
+    expect(html).toMatch(/@page\s*\{[^}]*size:\s*A4/);
+    const pdf = await readPdf(files['summary.pdf'] as Uint8Array);
+    const cards = [...html.matchAll(/<li class="card fig"/g)].length;
+    const shown = pub.figures.indicators.filter((i) => pdf.text.normalize('NFKC').replace(/\s+/g, '').includes(i.name.normalize('NFKC')));
+    expect(cards).toBe(shown.length);
+  });
+
   it('keeps every fact\'s provenance in the JSON', async () => {
     const facts = JSON.parse((await rendered).files['summary.json'] as string) as SummaryFacts;
     expect(facts.indicators).toEqual(pub.figures.indicators);
