@@ -43,7 +43,7 @@ export function extractFigures(tree: Root, meta?: Meta): Figures {
   let targetPart: Part | undefined;
   let priorityPart: Part | undefined;
   for (const plan of plans) {
-    const targets = targetPart ? [] : planTargets(doc, plan);
+    const targets = targetPart ? [] : planTargets(doc, plan, titled.filter((p) => p !== plan && p.index > plan.index));
     if (targets.length) [figures.targets, targetPart] = [targets, plan];
     const priorities = priorityPart ? [] : planPriorities(doc, plan);
     if (priorities.length) [figures.priorities, priorityPart] = [priorities, plan];

@@ -135,6 +135,28 @@ describe('this year\'s targets', () => {
   });
 });
 
+describe('the national report\'s fiscal targets', () => {
+  it('reads the deficit ratio and amount the plan sets after the 主要预期目标', () => {
+    const f = run(
+      '一、2025年工作回顾',
+      '国内生产总值增长5%。',
+      '二、2026年经济社会发展总体要求和政策取向',
+      '今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上；单位国内生产总值能耗降低2%左右。',
+      '三、2026年政府工作任务',
+      '（一）实施更加积极的财政政策',
+      '今年赤字率拟按4%左右安排，比上年提高1个百分点，赤字规模5.66万亿元，比上年增加1.6万亿元。',
+    );
+    expect(targets(f)).toEqual([
+      ['国内生产总值', '增长5%左右'],
+      ['城镇新增就业', '1200万人以上'],
+      ['单位国内生产总值能耗', '降低2%左右'],
+      ['赤字率', '按4%左右'],
+      ['赤字规模', '5.66万亿元'],
+    ]);
+    traceable(f);
+  });
+});
+
 describe('parts known by what they hold', () => {
   it('finds the review and the plan without the genre\'s titles, and the plan year in the report\'s title', () => {
     const f = publish(

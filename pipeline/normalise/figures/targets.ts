@@ -2,17 +2,17 @@
 import type { Provenance, Target } from '../../model.js';
 import { blockText, sentences, type Doc, type Part } from './document.js';
 import { NUM, UNIT } from './numbers.js';
-import { findIndicatorName, indicatorKey, indicatorNameIn } from './vocabulary.js';
+import { findIndicatorName, indicatorKey, indicatorNameIn, isPlanned } from './vocabulary.js';
 
 /** `主要预期目标是：`, `主要目标为：`, `主要预期目标建议为：`, `主要预期目标：`. */
 export const TARGET_INTRO = /(?:主要预期目标|主要目标|预期目标)(?:[^：:。，；]{0,6}?[：:]|(?:建议|确定)?(?:是|为))/;
 const PERCENT = '(?:%|％|‰|个百分点)';
 const TARGET_VALUE = String.raw`(?<value>${NUM}\s*${PERCENT}?(?:\s*[—–\-~～至到]\s*${NUM}\s*${PERCENT}?)?)`;
 const QUALIFIER = '(?<qualifier>以上|左右|以内|以下|上下)';
-const VERB = '(?:提高到|提升到|提高至|提升至|下降到|降低到|降到|降至|控制在|保持在|稳定在|达到|不低于|不少于|不超过|低于|高于|超过|增长|下降|提高|降低|上涨)';
+const VERB = '(?:按|提高到|提升到|提高至|提升至|下降到|降低到|降到|降至|控制在|保持在|稳定在|达到|不低于|不少于|不超过|低于|高于|超过|增长|下降|提高|降低|上涨)';
 /** `地区生产总值增长5%以上`, `城镇调查失业率控制在5.5%以内`. */
 const TARGET = new RegExp(
-  String.raw`^(?<name>[^，；。：,;]{2,40}?)(?:要|力争|确保|努力)?(?:均|分别)?` + String.raw`(?<target>${VERB}\s*` + String.raw`${TARGET_VALUE}(?<unit>${UNIT})?${QUALIFIER}?)`,
+  String.raw`^(?<name>[^，；。：,;]{2,40}?)(?:要|力争|确保|努力|拟)?(?:均|分别)?` + String.raw`(?<target>${VERB}\s*` + String.raw`${TARGET_VALUE}(?<unit>${UNIT})?${QUALIFIER}?)`,
   'd',
 );
 /** A target with no verb, the whole clause: `城镇新增就业1200万人以上`, `居民消费价格涨幅3%左右`. */
@@ -21,21 +21,23 @@ const LEVEL = new RegExp(String.raw`^(?:达到|突破|超过)\s*${NUM}\s*${UNIT}
 const TARGET_TRAILING = /(?:继续|持续)?(?:保持|稳定|维持|提升|提高)$/;
 const TARGET_SCOPE = /^(?:今年|全年|全市|全区|全省|全县|我市|我区|我省|我县|确保|力争|努力|实现|推动|保持)+/;
 /** A clause of the plan that sets a target on its own: a goal word or a bound on the figure. */
-const COMMITTED = /以上|左右|以内|以下|不少于|不低于|不超过|控制在|稳定在|保持在|力争|确保|目标/;
+const COMMITTED = /以上|左右|以内|以下|不少于|不低于|不超过|控制在|稳定在|保持在|力争|确保|目标|拟|安排/;
 const BOUND = /不少于|不低于|不超过|控制在|稳定在|保持在/;
 
 /**
  * The plan's quantitative targets. First the 主要预期目标 sentence and what continues it (the
  * rest of its paragraph, and lines after it that go on listing targets, one a line); then the
  * genre's headline indicators the plan sets elsewhere in its sections (`确保粮食产量80亿斤以上`,
- * `城镇新增就业不少于28万人`), one per indicator, when the list did not already give it.
+ * `城镇新增就业不少于28万人`, `赤字率拟按4%左右安排`), in its part or the year's other plan
+ * parts, one per indicator, when the list did not already give it.
  */
-export function planTargets(doc: Doc, part: Part): Target[] {
+export function planTargets(doc: Doc, part: Part, others: Part[] = []): Target[] {
   const listed = listedTargets(doc, part);
   if (!listed.length) return [];
   const keys = new Set(listed.map((t) => indicatorKey(t.name)).filter(Boolean));
   const out = [...listed];
-  for (const t of spreadTargets(doc, part, listed)) {
+  // The year's tasks may stand in a part of their own after the targets (政府工作任务).
+  for (const t of [part, ...others].flatMap((p) => spreadTargets(doc, p, listed))) {
     const key = indicatorKey(t.name)!;
     if (keys.has(key)) continue;
     keys.add(key);
@@ -93,11 +95,12 @@ function spreadTargets(doc: Doc, part: Part, listed: Target[]): Target[] {
         const offset = at;
         at += piece.length;
         const named = findIndicatorName(piece);
-        if (!named || !COMMITTED.test(piece) || /年均|累计|每年|到\d{4}年|\d{4}年(?:前|底前)/.test(piece)) continue;
+        if (!named || (!COMMITTED.test(piece) && !isPlanned(named.key)) || /年均|累计|每年|到\d{4}年|\d{4}年(?:前|底前)/.test(piece)) continue;
         // The whole clause, so that words before the name can narrow it (跨境电商进出口 is not 进出口).
         const found = targetsIn(piece, 0).find((r) => r.start >= named.index);
         const name = found && indicatorNameIn(found.fact.name);
-        if (!found || !name || (!found.fact.qualifier && !BOUND.test(found.fact.target))) continue;
+        // A bound (以上, 左右, 不少于…) makes a figure a target; a fiscal plan's amounts are one as stated.
+        if (!found || !name || (!found.fact.qualifier && !BOUND.test(found.fact.target) && !isPlanned(indicatorKey(name)))) continue;
         out.push(...placed([{ ...found, fact: { ...found.fact, name } }], (s, e) => doc.provenance(i, sentence, s, e), offset));
       }
     }

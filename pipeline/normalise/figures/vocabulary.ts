@@ -25,6 +25,8 @@ export interface IndicatorWord {
   whole?: boolean;
   /** Shown after the headline indicators (the second list). */
   secondary?: boolean;
+  /** A plan states it as an amount to be spent or borrowed (赤字规模5.66万亿元): the amount is the target. */
+  planned?: boolean;
 }
 
 export const HEADLINE_INDICATORS: IndicatorWord[] = [
@@ -44,7 +46,8 @@ export const HEADLINE_INDICATORS: IndicatorWord[] = [
   { key: 'grain', name: /粮食(?:总产量|产量|总产)/, not: /单产|播种|面积/, whole: true },
   { key: 'energy', name: /单位(?:地区|国内)?生产总值能耗|能耗强度|单位GDP能耗/, whole: true },
   { key: 'rnd', name: /研发经费(?:投入|支出)?(?:强度)?|R&D经费(?:投入|支出)?(?:强度)?/, not: /占.{0,6}比/ },
-  { key: 'deficit', name: /赤字率|赤字规模|财政赤字/, whole: true },
+  { key: 'deficit-ratio', name: /赤字率/, whole: true, planned: true },
+  { key: 'deficit', name: /赤字规模|财政赤字/, whole: true, planned: true },
   // The second list.
   { key: 'high-tech', name: /高技术制造业增加值|高技术产业增加值|高新技术产业增加值/, secondary: true, whole: true },
   { key: 'emerging', name: /战略性新兴产业(?:增加值|产值)/, secondary: true, whole: true },
@@ -73,6 +76,10 @@ export function indicatorKey(name: string): string | undefined {
     if (word.name.test(name) && !word.not?.test(name)) return word.key;
   }
   return undefined;
+}
+
+export function isPlanned(key: string | undefined): boolean {
+  return HEADLINE_INDICATORS.find((w) => w.key === key)?.planned === true;
 }
 
 export function isSecondary(key: string | undefined): boolean {
