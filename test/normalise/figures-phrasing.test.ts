@@ -217,6 +217,34 @@ describe('民生实事 wherever they stand', () => {
     expect(f.priorities.map((p) => p.text)).toEqual(['建设现代化产业体系', '推进创新驱动', '扩大内需']);
   });
 
+  it('reads a paragraph led by a sentence that names them, and a section titled with them', () => {
+    const led = run(
+      '一、2025年工作回顾',
+      '地区生产总值增长5%。',
+      '二、2026年工作安排',
+      '主要预期目标是：地区生产总值增长5%。',
+      '（一）增进民生福祉',
+      '扎实办好民生实事。提高农村最低生活保障标准。为1万名残疾人提供康复服务，实现应救尽救。建设10个养老服务中心。完成100个行政村生活污水治理。',
+    );
+    expect(led.projectsTitle).toBe('扎实办好民生实事');
+    expect(led.projects.map((p) => p.text)).toEqual(['提高农村最低生活保障标准', '为1万名残疾人提供康复服务，实现应救尽救', '建设10个养老服务中心', '完成100个行政村生活污水治理']);
+    traceable(led);
+    const titled = run(
+      '一、2025年工作回顾',
+      '地区生产总值增长5%。',
+      '二、2026年工作安排',
+      '主要预期目标是：地区生产总值增长5%。',
+      '（一）全力办好民生实事增进民生福祉',
+      '统筹投资于人和服务于民生。',
+      '兜牢社会保障底线。健全就业促进机制。',
+      '推进教育医疗优质均衡。新建中小学10所。',
+      '各位代表！让我们团结奋斗。',
+    );
+    expect(titled.projectsTitle).toBe('全力办好民生实事增进民生福祉');
+    expect(titled.projects.map((p) => p.text)).toEqual(['兜牢社会保障底线', '推进教育医疗优质均衡']);
+    traceable(titled);
+  });
+
   it('reads the items of a sentence that lists them', () => {
     const f = run(
       '一、2025年工作回顾',

@@ -5,7 +5,7 @@
  */
 import type { List, Table } from 'mdast';
 import type { Priority } from '../../model.js';
-import { blockText, firstLine, sentences, type Doc, type Part } from './document.js';
+import { blockText, firstLine, sentences, type Doc, type Part, type Sentence } from './document.js';
 
 const PROJECT_COLUMN = [/^(?:项目|项目名称|实事名称|实事项目|名称|事项)$/, /项目|名称|事项|实事/];
 /** `…民生实事，包括：` / `…民生实事：` followed by items separated by ；. */
@@ -28,8 +28,60 @@ export function projectItems(doc: Doc, part: Part): Priority[] {
   return doc.headingsIn(part, 2).length ? doc.headingsIn(part, 2) : doc.headingsIn(part, 3);
 }
 
-/** The 民生实事 the plan lists inside one of its sentences, with the list's name as title. */
+/**
+ * The 民生实事 the plan lists in its text, with the list's name as title: the items of a
+ * sentence (`…民生实事，包括：A；B；C。`), the sentences of a paragraph led by one that names
+ * them (`扎实办好民生实事。提高…。为…。`), or the lead sentences of a section titled with them
+ * (`（八）全力办好民生实事…` then `兜牢社会保障底线。…`).
+ */
 export function projectsInText(doc: Doc, part: Part): { title: string; items: Priority[] } | undefined {
+  return listedInSentence(doc, part) ?? ledParagraph(doc, part) ?? titledSection(doc, part);
+}
+
+const NAMES_PROJECTS = /民生实事|实事项目/;
+/** A lead sentence or item is short: a head, not a paragraph of its own. */
+const LEAD_MAX = 20;
+
+function ledParagraph(doc: Doc, part: Part): { title: string; items: Priority[] } | undefined {
+  for (let i = part.index + 1; i < part.end; i++) {
+    const node = doc.children[i]!;
+    if (node.type !== 'paragraph') continue;
+    const [lead, ...rest] = sentences(blockText(node));
+    if (!lead || !NAMES_PROJECTS.test(lead.text) || lead.text.trim().length > LEAD_MAX || rest.length < MIN_ITEMS) continue;
+    const items = rest.map((sentence) => item(doc, i, sentence)).filter((p): p is Priority => p !== undefined);
+    if (items.length >= MIN_ITEMS) return { title: lead.text.trim().replace(/[。！]$/, ''), items };
+  }
+  return undefined;
+}
+
+function titledSection(doc: Doc, part: Part): { title: string; items: Priority[] } | undefined {
+  for (let h = part.index + 1; h < part.end; h++) {
+    const heading = doc.children[h]!;
+    if (heading.type !== 'heading' || !NAMES_PROJECTS.test(blockText(heading))) continue;
+    const items: Priority[] = [];
+    for (let i = h + 1; i < doc.sectionEnd(h, part.end); i++) {
+      const node = doc.children[i]!;
+      if (node.type !== 'paragraph') continue;
+      const [lead, ...rest] = sentences(blockText(node));
+      // A head ends in 。; `各位代表！` opening the closing words is none.
+      if (!lead || !rest.length || lead.text.trim().length > LEAD_MAX || !/。$/.test(lead.text.trim())) continue;
+      const found = item(doc, i, lead);
+      if (found) items.push(found);
+    }
+    if (items.length >= 2) return { title: doc.headingsIn({ index: h - 1, end: h + 1 }, (heading as { depth: number }).depth)[0]?.text ?? blockText(heading).trim(), items };
+  }
+  return undefined;
+}
+
+/** A sentence as an item: its first clause up to ；, without the full stop. */
+function item(doc: Doc, index: number, sentence: Sentence): Priority | undefined {
+  const lead = sentence.text.length - sentence.text.trimStart().length;
+  const text = /^[^；;。！]+/.exec(sentence.text.trim())?.[0].trim();
+  if (!text || text.length < 2) return undefined;
+  return { text, from: doc.provenance(index, sentence, lead, lead + text.length) };
+}
+
+function listedInSentence(doc: Doc, part: Part): { title: string; items: Priority[] } | undefined {
   for (let i = part.index + 1; i < part.end; i++) {
     const node = doc.children[i]!;
     if (node.type !== 'paragraph') continue;
