@@ -11,7 +11,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { emptyFigures, type Figures, type Meta } from '../model.js';
-import { Doc, lastYear, type Part } from './figures/document.js';
+import { blockText, Doc, lastYear, type Part } from './figures/document.js';
 import { APPENDIX_LABEL, findProjects, planParts, planPriorities, REVIEW, reviewBefore, reviewByFigures, targetParts } from './figures/parts.js';
 import { headlineIndicators } from './figures/indicators.js';
 import { planTargets } from './figures/targets.js';
@@ -35,9 +35,11 @@ export function extractFigures(tree: Root, meta?: Meta): Figures {
   const review = named ?? reviewBefore(parts, titled[0]) ?? reviewByFigures(doc, parts, plans[0]);
   if (review) {
     figures.reviewPart = review.title;
-    const year = lastYear(review.title);
-    if (year) figures.reviewYear = year;
     figures.indicators = headlineIndicators(doc, review);
+    // A review titled without its year (一、工作回顾) states it where its figures begin
+    // (2025年是…收官之年; 初步统计，2025年全省地区生产总值…).
+    const year = lastYear(review.title) ?? yearOpening(figures.indicators[0]?.from.sentence) ?? yearOpening(firstParagraph(doc, review));
+    if (year) figures.reviewYear = year;
   }
   // Targets and priorities may sit in one plan part or in two (总体要求和主要目标 / 重点工作).
   let targetPart: Part | undefined;
@@ -74,4 +76,17 @@ export function extractFigures(tree: Root, meta?: Meta): Figures {
 function reportYear(meta: Meta | undefined): string | undefined {
   if (!meta) return undefined;
   return [meta.title, meta.headline, meta.subtitle, meta.date].map((t) => (t ? /(\d{4})\s*年|^(\d{4})-/.exec(t) : null)).map((m) => m?.[1] ?? m?.[2]).find(Boolean);
+}
+
+/** A year the text opens with (`2025年是…`, `初步统计，2025年全省…`). */
+function yearOpening(text: string | undefined): string | undefined {
+  return text ? /^[^。]{0,8}?(\d{4})\s*年/.exec(text)?.[1] : undefined;
+}
+
+function firstParagraph(doc: Doc, part: Part): string | undefined {
+  for (let i = part.index + 1; i < part.end; i++) {
+    const node = doc.children[i]!;
+    if (node.type === 'paragraph') return blockText(node).trim();
+  }
+  return undefined;
 }

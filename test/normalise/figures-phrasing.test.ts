@@ -174,6 +174,8 @@ describe('parts known by what they hold', () => {
       ['城镇新增就业', '5万人'],
     ]);
     expect(f.planYear).toBe('2026');
+    // The review's year where its figures begin.
+    expect(f.reviewYear).toBe('2025');
     expect(f.priorities.map((p) => p.text)).toEqual(['壮大实体经济', '深挖内需潜力']);
   });
 });
