@@ -2,11 +2,14 @@
  * Figures for the summary, each with the sentence it came from -> file.data.figures.
  *
  * A work report has a fixed shape: a review part (`一、2024年工作回顾`) that states the year's
- * headline figures near its start; a plan part (`二、2025年工作安排`) whose 主要预期目标
- * sentence lists the new year's targets and whose sections (`（一）…`) are the year's
- * priorities; often an appendix listing the 民生实事. The rules below find those places by the
- * words the genre uses for them and read the facts from the text as written. A report that
- * lacks one of them has no facts of that kind: nothing is inferred or filled in.
+ * headline figures, at its start and through its sections; a plan part (`二、2025年工作安排`)
+ * whose 主要预期目标 sentence lists the new year's targets (more are set in its sections) and
+ * whose sections (`（一）…`) are the year's priorities; the 民生实事 in an appendix or inside
+ * the plan. The rules below find those places by the words the genre uses for them, by the
+ * titles first and by what the parts hold when the titles say nothing (一张蓝图绘到底…), and
+ * read the facts from the text as written; which indicators count is the genre's list
+ * (figures/vocabulary.ts). A report that lacks one of them has no facts of that kind: nothing
+ * is inferred or filled in.
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';

@@ -178,26 +178,6 @@ describe('parts known by what they hold', () => {
     expect(f.reviewYear).toBe('2025');
     expect(f.priorities.map((p) => p.text)).toEqual(['壮大实体经济', '深挖内需潜力']);
   });
-});
-
-describe('民生实事 wherever they stand', () => {
-  it('reads an appendix list of numbered items', () => {
-    const f = run(
-      '一、2025年工作回顾',
-      '地区生产总值增长5%。',
-      '二、2026年工作安排',
-      '主要预期目标是：地区生产总值增长5%。',
-      '附件',
-      '2026年民生实事',
-      '1.实现城镇新增就业1万人以上；开展职业技能培训。',
-      '2.新建养老床位500张（牵头单位：民政局）。',
-      '3.改造老旧小区20个。',
-    );
-    expect(f.projectsTitle).toBe('2026年民生实事');
-    // The first clause of each item, without who leads it.
-    expect(f.projects.map((p) => p.text)).toEqual(['实现城镇新增就业1万人以上', '新建养老床位500张', '改造老旧小区20个']);
-    traceable(f);
-  });
 
   it('takes the tasks of the plan\'s 重点工作 section when the plan has other sections beside it', () => {
     const f = run(
@@ -217,6 +197,26 @@ describe('民生实事 wherever they stand', () => {
       '正文。',
     );
     expect(f.priorities.map((p) => p.text)).toEqual(['建设现代化产业体系', '推进创新驱动', '扩大内需']);
+  });
+});
+
+describe('民生实事 wherever they stand', () => {
+  it('reads an appendix list of numbered items', () => {
+    const f = run(
+      '一、2025年工作回顾',
+      '地区生产总值增长5%。',
+      '二、2026年工作安排',
+      '主要预期目标是：地区生产总值增长5%。',
+      '附件',
+      '2026年民生实事',
+      '1.实现城镇新增就业1万人以上；开展职业技能培训。',
+      '2.新建养老床位500张（牵头单位：民政局）。',
+      '3.改造老旧小区20个。',
+    );
+    expect(f.projectsTitle).toBe('2026年民生实事');
+    // The first clause of each item, without who leads it.
+    expect(f.projects.map((p) => p.text)).toEqual(['实现城镇新增就业1万人以上', '新建养老床位500张', '改造老旧小区20个']);
+    traceable(f);
   });
 
   it('reads a paragraph led by a sentence that names them, and a section titled with them', () => {
