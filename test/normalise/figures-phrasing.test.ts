@@ -44,10 +44,10 @@ describe('last year\'s results', () => {
     traceable(f);
   });
 
-  it('takes the name out of a run-in head glued to it, and leaves a narrower figure out', () => {
+  it('takes the name out of a run-in head glued to it, and leaves narrower figures out', () => {
     const f = run(
       '一、2025年工作回顾',
-      '全市地区生产总值增长5%。服务业持续恢复全年实现社会消费品零售总额800亿元。都市圈经济总量达到3万亿元。带动本市进出口40亿元、增长9%。',
+      '全市地区生产总值增长5%。服务业持续恢复全年实现社会消费品零售总额800亿元。都市圈经济总量达到3万亿元。带动本市进出口40亿元、增长9%。扣除房地产开发投资后，固定资产投资增长2.7%。',
       '二、2026年工作安排',
       '今年主要预期目标是：地区生产总值增长5%左右。',
     );

@@ -18,6 +18,7 @@ const VALUE_AFTER = new RegExp(String.raw`^[，、,]\s*(?:总量|规模)?(?:达�
  */
 const LEVEL = new RegExp(String.raw`(?:达到|达|为|完成|实现|突破|超过|超|增至|提高到|提高至|提升至|升至|平均值为|平均为|总计)?(?:近|约|超)?(${NUM})\s*(${UNIT})`, 'y');
 /** Clauses comparing across several years (由…增加到, 年均, 比2010年) are not the year's figures. */
+const NARROWED_BEFORE = /(?:扣除|剔除|不含|除去)[^，。；,;]*[，,]\s*$/;
 const PERIOD_BEFORE = /五年|期间|时期|以来|“十[一二三四五]五”/;
 const MULTI_YEAR_CLAUSE = /年均(?!浓度|值)|累积|[由从].{0,24}?(?:增加|提高|增长|上升|下降|减少|降低|扩大|提升)(?:到|至)|[比较]\d{4}年|以来|五年|累计|每年|翻番|台阶|“十[一二三四五]五”末|时期/;
 /** A paragraph or section about the five-year period the report may review beside the year. */
@@ -102,7 +103,9 @@ export function indicatorsIn(sentence: Sentence, where: (start: number, end: num
     const multiYear = (start: number, end: number) => {
       const from = Math.max(...[...'，；,;'].map((c) => clause.lastIndexOf(c, start - 1))) + 1;
       const next = clause.slice(end).search(/[，；,;]/);
-      return MULTI_YEAR_CLAUSE.test(clause.slice(from, next === -1 ? clause.length : end + next)) || PERIOD_BEFORE.test(sentence.text.slice(0, offset + start));
+      const piece = clause.slice(from, next === -1 ? clause.length : end + next);
+      // `扣除房地产开发投资后，固定资产投资增长2.7%` is a narrower figure than the indicator.
+      return MULTI_YEAR_CLAUSE.test(piece) || PERIOD_BEFORE.test(sentence.text.slice(0, offset + start)) || NARROWED_BEFORE.test(clause.slice(0, from));
     };
     const taken: Array<[number, number]> = [];
     let consumed = 0;
