@@ -11,7 +11,7 @@ import type { Figures, Provenance } from '../../pipeline/model.js';
 interface Expected {
   reviewYear?: string;
   planYear?: string;
-  /** name, value+unit ('' when only the growth is given), growth */
+  /** name, value+unit ('' when only the growth is given), growth ('' when only the level is) */
   indicators: Array<[string, string, string]>;
   /** name, target as written, level */
   targets: Array<[string, string, string?]>;
@@ -26,7 +26,15 @@ const EXPECTED: Record<string, Expected> = {
     planYear: '2025',
     indicators: [
       ['地区生产总值', '3070.56亿元', '增长1.1%'],
+      ['规上工业增加值', '575.95亿元', ''],
+      ['规上工业总产值', '2684.24亿元', ''],
+      ['固定资产投资', '738.59亿元', ''],
+      ['社会消费品零售总额', '1319.54亿元', ''],
+      ['外贸进出口总值', '1165.7亿元', ''],
+      ['实际利用外资', '14亿元', ''],
       ['地方一般公共预算收入', '119.97亿元', '增长1.32%'],
+      ['城镇新增就业', '3.48万人', ''],
+      ['R&D经费投入', '101.36亿元', ''],
     ],
     targets: [
       ['地区生产总值', '增长5%'],
@@ -67,12 +75,13 @@ const EXPECTED: Record<string, Expected> = {
     planYear: '2022',
     indicators: [
       ['生产总值', '3725亿元', '增长7.2%'],
-      ['一般公共预算收入', '312.5亿元', '增长11.3%'],
       ['规模以上工业增加值', '', '增长11.4%'],
-      ['进出口总值', '411.3亿元', '增长40.4%'],
       ['固定资产投资', '', '增长6.9%'],
       ['社会消费品零售总额', '', '增长9.5%'],
+      ['进出口总值', '411.3亿元', '增长40.4%'],
+      ['一般公共预算收入', '312.5亿元', '增长11.3%'],
       ['居民人均可支配收入', '', '增长10.1%'],
+      ['高新技术企业', '1306家', ''],
     ],
     targets: [
       ['生产总值', '增长8%以上'],
@@ -83,6 +92,8 @@ const EXPECTED: Record<string, Expected> = {
       ['进出口总值', '增长5%左右'],
       ['实际利用外资', '增长5%左右'],
       ['居民人均可支配收入', '增长8.5%左右'],
+      ['粮食产量', '80亿斤以上'],
+      ['新增就业', '8.9万人以上'],
     ],
     priorities: [
       '深入推进品质城市提升工程',
@@ -104,13 +115,22 @@ const EXPECTED: Record<string, Expected> = {
     // The 2025 figures, not the five-year ones (从11.37万亿元提高到14.58万亿元).
     indicators: [
       ['地区生产总值', '', '增长3.9%'],
-      ['地方一般公共预算收入', '', '增长3%'],
+      ['社会消费品零售总额', '4.6万亿元', '增长2.8%'],
       ['货物进出口总额', '9.5万亿元', '增长4.4%'],
+      ['实际使用外资', '1126.6亿元', '增长11.3%'],
+      ['地方一般公共预算收入', '', '增长3%'],
+      ['居民人均可支配收入', '5.4万元', '增长4.3%'],
+      ['城镇新增就业', '149.4万人', ''],
+      ['城镇调查失业率', '5.0%', ''],
     ],
     // The 2026 targets of part 三, not the 十五五 ones of part 二 (年均增长5%左右).
     targets: [
       ['地区生产总值', '增长4.5%—5%'],
       ['地方一般公共预算收入', '增长3%左右'],
+      ['社会消费品零售总额', '增长5%左右'],
+      ['规上工业增加值', '增长5.5%左右'],
+      ['进出口总额', '增长3%左右'],
+      ['城镇新增就业', '110万人以上'],
     ],
     priorities: [
       '久久为功推动粤港澳大湾区建设，打造富有活力和国际竞争力的一流湾区和世界级城市群',
@@ -148,8 +168,12 @@ const EXPECTED: Record<string, Expected> = {
     // The 2015 paragraph, not the 十二五 comparison (由2010年的162.4亿元增加到…).
     indicators: [
       ['地区生产总值', '287.9亿元', '增长8.9%'],
+      ['规模以上工业增加值增速', '9.7%', ''],
+      ['规模以上工业总产值', '188亿元', '增长12.9%'],
       ['地方公共财政预算收入', '15.07亿元', '增长10.3%'],
       ['城乡居民人均可支配收入', '', '增长8.7%和8.6%'],
+      ['城镇登记失业率', '3.9%', ''],
+      ['新增就业', '3000人', ''],
     ],
     targets: [
       ['地区生产总值', '增长7.5%', '达到309亿元'],
@@ -195,10 +219,10 @@ describe.each(CASES)('$name', (c) => {
   });
 
   it('reads the review year\'s headline indicators', () => {
-    expect(f.indicators.map((i) => [i.name, (i.value ?? '') + (i.unit ?? ''), i.growth])).toEqual(want.indicators);
+    expect(f.indicators.map((i) => [i.name, (i.value ?? '') + (i.unit ?? ''), i.growth ?? ''])).toEqual(want.indicators);
   });
 
-  it('reads the plan year\'s targets from the 主要预期目标 sentence', () => {
+  it('reads the plan year\'s targets from the 主要预期目标 sentence and the plan\'s sections', () => {
     expect(f.targets.map((t) => (t.level ? [t.name, t.target, t.level] : [t.name, t.target]))).toEqual(want.targets);
     for (const t of f.targets) expect(t.target.endsWith(t.value + (t.qualifier ?? ''))).toBe(true);
   });
@@ -338,7 +362,11 @@ describe('the national report\'s phrasing', () => {
   const f = publish(new TextEncoder().encode(text), 'national.txt').figures;
 
   it('reads the year\'s figures, targets and tasks', () => {
-    expect(f.indicators.map((i) => [i.name, `${i.value}${i.unit}`, i.growth])).toEqual([['国内生产总值', '126万亿元', '增长5.2%']]);
+    expect(f.indicators.map((i) => [i.name, `${i.value}${i.unit}`, i.growth])).toEqual([
+      ['国内生产总值', '126万亿元', '增长5.2%'],
+      // Written as prose, with no growth: the level alone.
+      ['城镇新增就业', '1244万人', undefined],
+    ]);
     expect(f.targets.map((t) => [t.name, t.target])).toEqual([
       ['国内生产总值', '增长5%左右'],
       ['城镇新增就业', '1200万人以上'],

@@ -28,12 +28,12 @@ export const write: Writer = async (publication, context) => {
   const none = !facts.indicators.length && !facts.targets.length && !facts.priorities.length && !facts.projects.length;
   if (none) context.warn('summary: no headline figures, targets, priorities or 民生实事 found; the summary has the title only');
 
-  const limits = { headline: maxItems, chart: maxItems, targets: maxItems, priorities: maxItems, projects: maxItems };
-  const html = summaryHtml(summaryView(facts, labels, order, limits), template, look);
-
   const title = `${facts.title ?? facts.meeting ?? ''}（摘要）`;
   const fitted = await fitOnePage({ facts, labels, order, maxItems, layout, look, info: { title, date: context.date } });
   if (fitted.pages > 1) context.warn(`summary: does not fit on one page even with every list shortened to one item (${fitted.pages} pages)`);
+  // The web page shows what the PDF shows, so that printed from a browser it is the same one
+  // A4 page (summary.css has the @page rule); the JSON keeps every fact.
+  const html = summaryHtml(summaryView(facts, labels, order, fitted.limits), template, look);
 
   return [
     { path: `${publication.name}.summary.json`, data: JSON.stringify(facts, null, 2) + '\n' },

@@ -49,7 +49,8 @@ describe.each(CASES)('$name', (c) => {
     const flat = pdf.text.normalize('NFKC').replace(/\s+/g, '');
     for (const i of pub.figures.indicators) {
       if (i.value) expect(flat).toContain(`${i.value}${i.unit}`);
-      expect(flat).toContain(i.growth!.normalize('NFKC'));
+      if (i.growth) expect(flat).toContain(i.growth.normalize('NFKC'));
+      else expect(i.value).toBeDefined();
     }
     for (const t of pub.figures.targets) expect(flat).toContain(t.target.normalize('NFKC'));
     const shown = pub.figures.priorities.filter((p) => han(pdf.text).includes(han(p.text).slice(0, 6)));
@@ -75,6 +76,16 @@ describe.each(CASES)('$name', (c) => {
     for (const i of pub.figures.indicators) expect(titles).toContain(i.from.sentence);
     for (const t of pub.figures.targets) expect(titles).toContain(t.from.sentence);
     expect(html).not.toMatch(/&#x?[0-9a-f]+;/i);
+  });
+
+  it('prints from a browser as the same one A4 page: an @page rule, and the items the PDF shows', async () => {
+    const { files } = await rendered;
+    const html = files['summary.html'] as string;
+    expect(html).toMatch(/@page\s*\{[^}]*size:\s*A4/);
+    const pdf = await readPdf(files['summary.pdf'] as Uint8Array);
+    const cards = [...html.matchAll(/<li class="card fig"/g)].length;
+    const shown = pub.figures.indicators.filter((i) => pdf.text.normalize('NFKC').replace(/\s+/g, '').includes(i.name.normalize('NFKC')));
+    expect(cards).toBe(shown.length);
   });
 
   it('keeps every fact\'s provenance in the JSON', async () => {
