@@ -72,8 +72,9 @@ export function table(state: State, node: Table, parent?: Parents): Flow {
     table: {
       headerRows: 1,
       keepWithHeaderRows: rows.length > 1 ? 1 : 0,
-      // On a character grid a page is filled to its last line: a row may run on to the next.
-      dontBreakRows: !state.layout.typesetting.grid && heights.every((h) => h <= pageRoom),
+      // A row that fits a page is kept whole, on a grid too: a row split over two pages
+      // interleaves its columns for anyone who reads the text (copying, pdftotext, a reader).
+      dontBreakRows: heights.every((h) => h <= pageRoom),
       widths,
       body: cells,
     },
