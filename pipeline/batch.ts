@@ -22,6 +22,8 @@ export interface BatchOptions {
   /** A character the template's fonts cannot draw fails the build instead of a warning. */
   strictGlyphs?: boolean;
   quiet?: boolean;
+  /** stderr is a terminal: a line per stage and file instead of one per report. */
+  interactive?: boolean;
   /** The PDF worker thread, when the PDF is rendered beside the other formats. */
   worker?: FormatWorker;
   /** Prints one failure (a ReportError or anything else), naming the source when given. */
@@ -50,7 +52,7 @@ export async function buildBatch(sources: string[], options: BatchOptions): Prom
       throw error;
     }
   };
-  const progress = !options.quiet && process.stderr.isTTY ? (line: string) => console.error(line) : undefined;
+  const progress = !options.quiet && options.interactive ? (line: string) => console.error(line) : undefined;
   const concurrent = options.worker ? { [options.worker.format]: options.worker.writer } : undefined;
   const result: BatchResult = { failed: 0, stats: [] };
   let templateReported = false;

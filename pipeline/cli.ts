@@ -65,7 +65,11 @@ export interface Launch {
   pdfWorker?: Worker;
   /** Where that worker shares the font files it reads. */
   fontPort?: MessagePort;
+  /** Whether stderr is a terminal (progress lines); by default this thread's stderr's say. */
+  interactive?: boolean;
 }
+
+export { onSwitched } from './output/commit.js';
 
 export async function main(argv: string[], launch: Launch = {}): Promise<number> {
   let line;
@@ -142,7 +146,8 @@ async function build(sources: string[], values: Options, launch: Launch, sourceD
   const todo = sourceDir === undefined ? undefined : await plan({ sourceDir, out: values.out, template: values.template, formats });
   const worker = await pdfWorker(launch, values.template, formats, todo ? todo.build.length > 0 : true);
   try {
-    const options = { out: values.out, formats, template: values.template, maxBytes: limit, strictGlyphs: values['strict-glyphs'], quiet: values.quiet, worker, report };
+    const interactive = launch.interactive ?? !!process.stderr.isTTY;
+    const options = { out: values.out, formats, template: values.template, maxBytes: limit, strictGlyphs: values['strict-glyphs'], quiet: values.quiet, interactive, worker, report };
     const result: BatchResult = todo ? await sync({ ...options, sourceDir: sourceDir! }, todo) : await buildBatch(sources, options);
     // For `make bench`: stage timings and peak memory, measured inside the process.
     if (process.env.REPORTPRESS_STATS) {

@@ -96,6 +96,18 @@ export function writeRecord(out: string, record: OutputRecord): void {
   renameSync(temp, file);
 }
 
+/** A record half-written by this process's build thread when it was stopped (launch.ts). */
+export function removeRecordTemps(out: string, pid = process.pid): void {
+  const dir = join(out, RECORD_DIR);
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) if (entry.endsWith(`.tmp-${pid}`)) rmSync(join(dir, entry), { force: true });
+}
+
 export function removeRecord(out: string, name: string): void {
   rmSync(recordFile(out, name), { force: true });
   removeEmptyFolders(join(out, RECORD_DIR), out);

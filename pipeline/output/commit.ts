@@ -29,6 +29,12 @@ const inflight = new Set<Promise<unknown>>();
 /** Output folders this process has switched to a new set. */
 const switched: string[] = [];
 let aborting = false;
+/** Told of each folder switched to its new set (the build thread tells launch.ts). */
+const switchListeners: Array<(dir: string) => void> = [];
+
+export function onSwitched(listener: (dir: string) => void): void {
+  switchListeners.push(listener);
+}
 
 function track<T>(operation: Promise<T>): Promise<T> {
   if (aborting) throw interrupted();
@@ -98,6 +104,7 @@ export class Generation {
     this.state = 'committed';
     open.delete(this);
     switched.push(this.dir);
+    for (const listener of switchListeners) listener(this.dir);
     if (had) rmSync(old, { recursive: true, force: true });
     return had;
   }
@@ -207,16 +214,53 @@ export function sweepLeftovers(parent: string): void {
       if (!entry.startsWith('.')) sweepInside(join(parent, entry));
       continue;
     }
-    if (alive(Number(m[3]))) continue;
-    const path = join(parent, entry);
-    const home = join(parent, m[1]!);
-    try {
-      if (m[2] === 'old' && !existsSync(home)) renameSync(path, home);
-      else rmSync(path, { recursive: true, force: true });
-    } catch {
-      // another build got there first
-    }
+    if (!alive(Number(m[3]))) settle(parent, entry, m);
   }
+}
+
+/**
+ * One leftover of a stopped build: an old set whose folder is missing goes back into place
+ * (the build stopped between the two renames of commit); anything else is removed.
+ * Returns the output folder it belonged to and whether that still holds the old set.
+ */
+function settle(parent: string, entry: string, m: RegExpExecArray): { dir: string; unchanged: boolean } {
+  const path = join(parent, entry);
+  const home = join(parent, m[1]!);
+  try {
+    if (m[2] === 'old' && !existsSync(home)) {
+      renameSync(path, home);
+      return { dir: home, unchanged: true };
+    }
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // another build got there first
+  }
+  return { dir: home, unchanged: m[2] === 'tmp' };
+}
+
+/**
+ * After this process's build thread was stopped in the middle (launch.ts terminates it on
+ * Ctrl-C, wherever it was): every set it left in `parent` is settled as a killed build's
+ * would be by the next build, at once. Old sets come first, so a folder emptied between the
+ * two renames of commit gets its old set back before the new one is removed.
+ */
+export function settleStoppedBuild(parent: string, pid = process.pid): Interrupted {
+  let entries: string[];
+  try {
+    entries = readdirSync(parent);
+  } catch {
+    return { switched: [], unchanged: [] };
+  }
+  const mine = entries
+    .map((entry) => ({ entry, m: LEFTOVER.exec(entry) }))
+    .filter((x): x is { entry: string; m: RegExpExecArray } => !!x.m && Number(x.m[3]) === pid)
+    .sort((a, b) => (a.m[2] === b.m[2] ? 0 : a.m[2] === 'old' ? -1 : 1));
+  const unchanged = new Set<string>();
+  for (const { entry, m } of mine) {
+    const { dir, unchanged: kept } = settle(parent, entry, m);
+    if (kept) unchanged.add(dir);
+  }
+  return { switched: [], unchanged: [...unchanged] };
 }
 
 /** Temporary files an earlier version of the build left inside an output folder. */
