@@ -6,7 +6,6 @@
  *   2  the command line itself is wrong
  *   130 interrupted
  */
-import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { isReportError } from './errors.js';
@@ -14,19 +13,16 @@ import { describeFailure } from './failure.js';
 import { sourceDateEpochProblem } from './render/shared/dates.js';
 import { cleanupPending, formatMessage, readSource } from './build.js';
 import { parseCommandLine, parseFormats, UsageError, type Options } from './args.js';
-import { FORMATS, type Format } from './render/index.js';
+import { FORMATS } from './render/index.js';
 import { publishDetailed } from './publish.js';
 import { explainLines } from './explain.js';
 import { readSidecar } from './sidecar-file.js';
 import { PACKAGE_ROOT } from './paths.js';
 import { DEFAULT_MAX_BYTES } from './read/index.js';
 import type { MessagePort, Worker } from 'node:worker_threads';
-import { takeFontsFrom } from './render/shared/fonts.js';
-import { FormatWorker } from './worker.js';
-import { buildBatch, type BatchResult } from './batch.js';
+import { BuildSession, clean } from './session.js';
 import { plan } from './plan.js';
 import { makeRules, writeIfChanged } from './make-rules.js';
-import { clean, sync } from './sync.js';
 
 const HELP = `reportpress: Chinese government work reports -> PDF, DOCX, EPUB, HTML, Markdown and a one-page summary
 
@@ -137,37 +133,27 @@ export async function main(argv: string[], launch: Launch = {}): Promise<number>
   }
 }
 
-/** `build` (the named sources) or `sync` (what is stale in `sourceDir`): one process for all. */
+/** `build` (the named sources) or `sync` (what is stale in `sourceDir`): one session for all. */
 async function build(sources: string[], values: Options, launch: Launch, sourceDir?: string): Promise<number> {
   const formats = parseFormats(values.formats);
   const epochProblem = sourceDateEpochProblem();
   if (epochProblem) return usage(epochProblem);
   const limit = maxBytes(values);
   const todo = sourceDir === undefined ? undefined : await plan({ sourceDir, out: values.out, template: values.template, formats });
-  const worker = await pdfWorker(launch, values.template, formats, todo ? todo.build.length > 0 : true);
+  const interactive = launch.interactive ?? !!process.stderr.isTTY;
+  const thread = launch.pdfWorker && { worker: launch.pdfWorker, fontPort: launch.fontPort };
+  const options = { out: values.out, formats, template: values.template, maxBytes: limit, strictGlyphs: values['strict-glyphs'], quiet: values.quiet, interactive, report };
+  const session = await BuildSession.open(options, thread, todo ? todo.build.length > 0 : true);
   try {
-    const interactive = launch.interactive ?? !!process.stderr.isTTY;
-    const options = { out: values.out, formats, template: values.template, maxBytes: limit, strictGlyphs: values['strict-glyphs'], quiet: values.quiet, interactive, worker, report };
-    const result: BatchResult = todo ? await sync({ ...options, sourceDir: sourceDir! }, todo) : await buildBatch(sources, options);
+    const result = todo ? await session.sync(sourceDir!, todo) : await session.build(sources);
     // For `make bench`: stage timings and peak memory, measured inside the process.
     if (process.env.REPORTPRESS_STATS) {
-      console.error('REPORTPRESS_STATS ' + JSON.stringify({ sources: result.stats, maxRssKb: process.resourceUsage().maxRSS, uptimeMs: performance.now(), worker: !!worker }));
+      console.error('REPORTPRESS_STATS ' + JSON.stringify({ sources: result.stats, maxRssKb: process.resourceUsage().maxRSS, uptimeMs: process.uptime() * 1000, worker: session.threaded }));
     }
     return result.failed ? 1 : 0;
   } finally {
-    await worker?.close();
+    await session.close();
   }
-}
-
-/** The PDF worker started by bin/, when this build has a use for it; otherwise it is stopped. */
-async function pdfWorker(launch: Launch, template: string, formats: Format[], anything: boolean): Promise<FormatWorker | undefined> {
-  if (!launch.pdfWorker) return undefined;
-  if (!anything || !formats.includes('pdf') || formats.length < 2) {
-    await launch.pdfWorker.terminate();
-    return undefined;
-  }
-  if (launch.fontPort) takeFontsFrom(launch.fontPort);
-  return new FormatWorker(launch.pdfWorker, template, 'pdf');
 }
 
 /**

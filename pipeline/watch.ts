@@ -12,7 +12,7 @@ import { isReportError } from './errors.js';
 import type { Format } from './render/index.js';
 import { loadTemplate, type Template } from './templates/index.js';
 import { sourceFiles } from './plan.js';
-import { recordBuild } from './batch.js';
+import { recordBuild } from './session.js';
 import { templateFingerprint } from './fingerprint.js';
 import { sidecarStampOf, stampOf } from './record.js';
 
@@ -79,7 +79,7 @@ export function startWatch(named: string[], options: WatchOptions): Watcher {
     for (const source of batch) {
       const shown = relative(process.cwd(), source);
       const started = Date.now();
-      // Recorded like any build (batch.ts), so make knows these outputs are current.
+      // Recorded like any build (session.ts), so make knows these outputs are current.
       const stamp = stampOf(shown, resolve(shown));
       const sidecar = sidecarStampOf(shown);
       try {

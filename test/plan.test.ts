@@ -7,10 +7,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBatch } from '../pipeline/batch.js';
 import { plan } from '../pipeline/plan.js';
 import { recordFile } from '../pipeline/record.js';
-import { sync } from '../pipeline/sync.js';
+import { BuildSession } from '../pipeline/session.js';
 import { ROOT, SEED } from './helpers.js';
 
 let dir: string;
@@ -27,9 +26,17 @@ beforeEach(async () => {
   writeFileSync(join(dir, 'source/r.txt'), readFileSync(SEED, 'utf8').split('\n').slice(0, 30).join('\n'));
   for (const t of ['mine', 'other']) cpSync(join(ROOT, 'templates/default'), join(dir, 'templates', t), { recursive: true });
   const s = settings();
-  const result = await buildBatch([join(s.sourceDir, 'r.txt')], { out: s.out, formats: ['md'], template: s.template, quiet: true, report: (e) => expect.fail(String(e)) });
+  const session = await BuildSession.open({ out: s.out, formats: ['md'], template: s.template, quiet: true, report: (e) => expect.fail(String(e)) });
+  const result = await session.build([join(s.sourceDir, 'r.txt')]);
   expect(result.failed).toBe(0);
 });
+
+/** `reportpress sync` as make runs it, in this process. */
+async function syncOnce() {
+  const { sourceDir, ...rest } = settings();
+  const session = await BuildSession.open({ ...rest, quiet: true, report: (e) => expect.fail(String(e)) });
+  return session.sync(sourceDir);
+}
 
 describe('plan', () => {
   it('finds nothing to do right after a build', async () => {
@@ -52,7 +59,7 @@ describe('plan', () => {
   it('sees a touched source, an edited or deleted output, and a damaged record', async () => {
     later(join(dir, 'source/r.txt'));
     expect(await reasons()).toEqual(['source changed']);
-    await sync({ ...settings(), formats: ['md'], quiet: true, report: (e) => expect.fail(String(e)) });
+    await syncOnce();
     expect(await reasons()).toEqual([]);
     writeFileSync(join(dir, 'out/r/r.md'), 'edited by hand');
     expect(await reasons()).toEqual(['r.md changed or missing']);
@@ -70,7 +77,7 @@ describe('plan', () => {
     rmSync(join(dir, 'source'), { recursive: true });
     const gone = await plan(settings());
     expect(gone.remove.map((r) => r.name)).toEqual(['r']);
-    await sync({ ...settings(), formats: ['md'], quiet: true, report: (e) => expect.fail(String(e)) });
+    await syncOnce();
     expect(() => readFileSync(join(dir, 'out/r/r.md'))).toThrow();
     expect(await plan(settings())).toEqual({ build: [], remove: [], refused: [] });
   });
