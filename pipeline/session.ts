@@ -45,6 +45,9 @@ export interface BatchResult {
   stats: Array<{ source: string; timings: Record<string, number> }>;
 }
 
+/** PDFs the worker thread may have in hand before this thread renders one itself (see `one`). */
+const PDF_BACKLOG = 2;
+
 export class BuildSession {
   private template: Template | undefined;
   private fingerprint = '';
@@ -144,7 +147,10 @@ export class BuildSession {
   private async one(source: string, result: BatchResult): Promise<void> {
     const options = this.options;
     const progress = !options.quiet && options.interactive ? (line: string) => console.error(line) : undefined;
-    const concurrent = this.pdf ? { [this.pdf.format]: this.pdf.writer } : undefined;
+    // The PDF is about two thirds of a report's work, so over a batch the worker thread falls
+    // behind: a report whose PDF would wait behind two others in the worker renders it here,
+    // and both threads stay busy (the same writer either way: the same bytes).
+    const concurrent = this.pdf && this.pdf.pending < PDF_BACKLOG ? { [this.pdf.format]: this.pdf.writer } : undefined;
     // Taken before the source is read: a save during the build leaves the record behind it.
     const stamp = stampOf(source, resolve(source));
     const sidecar = sidecarStampOf(source);

@@ -83,9 +83,18 @@ export class FormatWorker {
   /** Jobs are sent one after another (the worker's writer is not re-entrant); see render. */
   private queue: Promise<unknown> = Promise.resolve();
 
+  /** Jobs sent and not yet back (the one rendering included). */
+  private outstanding = 0;
+
+  /** How many publications the worker has still to render (the one under way included). */
+  get pending(): number {
+    return this.outstanding;
+  }
+
   /** Renders in the worker once the jobs sent before this one are done. */
   render(publication: Publication, context: Omit<RenderContext, 'template'>): Promise<OutputFile[]> {
-    const turn = this.queue.then(() => this.renderNow(publication, context));
+    this.outstanding++;
+    const turn = this.queue.then(() => this.renderNow(publication, context)).finally(() => this.outstanding--);
     this.queue = turn.catch(() => undefined);
     return turn;
   }
