@@ -10,6 +10,8 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { basename, extname, join, resolve } from 'node:path';
 import { buildSource, type BuildResult } from './build.js';
+
+export type { BuildResult };
 import { pipelineFingerprint, templateFingerprint } from './fingerprint.js';
 import { plan, shownSource, type Plan } from './plan.js';
 import type { Format } from './render/index.js';
@@ -31,6 +33,8 @@ export interface SessionOptions {
   interactive?: boolean;
   /** Prints one failure (a ReportError or anything else), naming the source when given. */
   report(error: unknown, source?: string): void;
+  /** Told of each report built (watch says so and signals its listeners). */
+  built?(source: string, result: BuildResult): void;
 }
 
 /** A PDF worker thread already loading its part of the pipeline (bin/build-worker.cjs starts it). */
@@ -81,6 +85,17 @@ export class BuildSession {
 
   async close(): Promise<void> {
     await this.pdf?.close();
+  }
+
+  /**
+   * The template loaded afresh (watch calls this when a template file was saved): the
+   * reports built next use it. Throws what loading throws.
+   */
+  reloadTemplate(): Template {
+    this.template = undefined;
+    this.templateFailed = false;
+    this.templateReported = false;
+    return this.loadTemplate();
   }
 
   /** Loaded once, after the first source is parsed: the PDF thread is handed that first. */
@@ -159,6 +174,7 @@ export class BuildSession {
       const dir = join(options.out, built.publication.name);
       recordBuild(options.out, built, { source: stamp, sidecar, template: { name: options.template, fingerprint: this.fingerprint }, formats: options.formats });
       result.stats.push({ source, timings: built.timings });
+      options.built?.(source, built);
       if (!options.quiet && !progress) console.error(`${source} -> ${dir}/ (${built.written.length} files)`);
     } catch (error) {
       result.failed++;

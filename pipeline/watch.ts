@@ -7,14 +7,11 @@
 import { watch as watchFs, type FSWatcher } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { EventEmitter } from 'node:events';
-import { buildSource } from './build.js';
 import { isReportError } from './errors.js';
 import type { Format } from './render/index.js';
-import { loadTemplate, type Template } from './templates/index.js';
+import type { Template } from './templates/index.js';
 import { sourceFiles } from './plan.js';
-import { recordBuild } from './session.js';
-import { templateFingerprint } from './fingerprint.js';
-import { sidecarStampOf, stampOf } from './record.js';
+import { BuildSession } from './session.js';
 
 export interface WatchOptions {
   out: string;
@@ -56,11 +53,27 @@ export function startWatch(named: string[], options: WatchOptions): Watcher {
     events.emit('failed', where, message);
   };
 
+  // The machinery of every build (session.ts): the template kept loaded between saves, each
+  // report written whole and recorded, so make knows these outputs are current.
+  const session = BuildSession.open({
+    out: options.out,
+    formats: options.formats,
+    template: options.template,
+    maxBytes: options.maxBytes,
+    quiet: true,
+    report: (error, source) => fail(source ?? options.template, error),
+    built: (source, result) => {
+      log(`${source}: rebuilt in ${Math.round(Object.values(result.timings).reduce((a, b) => a + b, 0))} ms`);
+      events.emit('built', resolve(source));
+    },
+  });
+
   const rebuild = async () => {
+    const builder = await session;
     if (templateDirty) {
       templateDirty = false;
       try {
-        template = loadTemplate(options.template);
+        template = builder.reloadTemplate();
         for (const s of sources) dirty.add(s);
         watchTemplate(template);
       } catch (error) {
@@ -76,27 +89,7 @@ export function startWatch(named: string[], options: WatchOptions): Watcher {
     if (!template) return;
     const batch = [...dirty].filter((s) => sources.has(s));
     dirty.clear();
-    for (const source of batch) {
-      const shown = relative(process.cwd(), source);
-      const started = Date.now();
-      // Recorded like any build (session.ts), so make knows these outputs are current.
-      const stamp = stampOf(shown, resolve(shown));
-      const sidecar = sidecarStampOf(shown);
-      try {
-        const built = await buildSource(shown, {
-          out: options.out,
-          formats: options.formats,
-          template,
-          maxBytes: options.maxBytes,
-          warn: (line) => console.error(line),
-        });
-        recordBuild(options.out, built, { source: stamp, sidecar, template: { name: options.template, fingerprint: templateFingerprint(template) }, formats: options.formats });
-        log(`${shown}: rebuilt in ${Date.now() - started} ms`);
-        events.emit('built', source);
-      } catch (error) {
-        fail(shown, error);
-      }
-    }
+    await builder.build(batch.map((source) => relative(process.cwd(), source)));
     events.emit('idle');
   };
 
