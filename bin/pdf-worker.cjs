@@ -5,7 +5,7 @@
 'use strict';
 const { dirname, join } = require('node:path');
 const { workerData } = require('node:worker_threads');
-const { Loader } = require('./load.cjs');
+const { Loader } = require('../pipeline/engine/load.cjs');
 
 const root = dirname(__dirname);
 const loader = new Loader(root, join(root, 'node_modules/.cache/reportpress'), workerData.reportpressWorker.tiers);

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { Loader } from './load.cjs';
+import { Loader } from '../pipeline/engine/load.cjs';
 import { parseCommandLine, wantsPdfBeside } from '../dist/pipeline/args.js';
 
 // Ctrl-C while the pipeline loads: nothing has been written yet, so stop the worker thread

@@ -12,7 +12,7 @@
  * process.
  */
 import { createRequire } from 'node:module';
-import { fastFace, shareTables, type FontkitFont } from '../shared/fast-fonts.js';
+import { fastFace, shareTables, type FontkitFont } from '../../engine/fast-fonts.js';
 import { fontTables, prefetchFont } from '../shared/fonts.js';
 import { openSfnt } from '../shared/sfnt.js';
 

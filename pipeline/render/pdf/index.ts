@@ -12,11 +12,11 @@
  */
 import type { Template } from '../../templates/index.js';
 import { STYLE_NAMES } from '../../templates/schema.js';
-import { fastFace } from '../shared/fast-fonts.js';
+import { fastFace } from '../../engine/fast-fonts.js';
 import type { Writer } from '../types.js';
 import { documentDefinition } from './document.js';
 import { face } from './fonts.js';
-import { renderDocument } from './output.js';
+import { renderDocument } from '../../engine/output.js';
 
 /**
  * Opens the faces the layout's styles are set in (metrics, shaping data; the files start

@@ -10,8 +10,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { CASES, publication, SEED, sourceText } from '../../helpers.js';
-import { fastFace, installFastLayout, installFastPdfkitFont, openFastFace, setFastPaths, type FontkitFont, type PdfkitFont } from '../../../pipeline/render/shared/fast-fonts.js';
-import { installFastSubset, type TtfSubset } from '../../../pipeline/render/shared/fast-subset.js';
+import { fastFace, installFastLayout, installFastPdfkitFont, openFastFace, setFastPaths, type FontkitFont, type PdfkitFont } from '../../../pipeline/engine/fast-fonts.js';
+import { installFastSubset, type TtfSubset } from '../../../pipeline/engine/fast-subset.js';
 import { fontData } from '../../../pipeline/render/shared/fonts.js';
 import { openSfnt } from '../../../pipeline/render/shared/sfnt.js';
 import { publicationDate } from '../../../pipeline/render/shared/dates.js';

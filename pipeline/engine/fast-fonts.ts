@@ -30,8 +30,8 @@
  * never takes the fast path.
  */
 import { createRequire } from 'node:module';
-import { fontTables } from './fonts.js';
-import { openSfnt, type Sfnt } from './sfnt.js';
+import { fontTables } from '../render/shared/fonts.js';
+import { openSfnt, type Sfnt } from '../render/shared/sfnt.js';
 import { markMarks, ShapingReach } from './shaping-reach.js';
 
 const require = createRequire(import.meta.url);

@@ -13,11 +13,11 @@
  * Shared by the PDF and summary writers.
  */
 import { createRequire } from 'node:module';
-import type { Layout } from '../../templates/index.js';
+import type { Layout } from '../templates/index.js';
 import { fastFace, fastPathsOn, installFastPdfkitFont, type PdfkitFont } from './fast-fonts.js';
 import { installFastSubset, type TtfSubset } from './fast-subset.js';
 import { halfWidths } from './half-width.js';
-import { fontData, fontsRead } from './fonts.js';
+import { fontData, fontsRead } from '../render/shared/fonts.js';
 
 const require = createRequire(import.meta.url);
 

@@ -12,7 +12,7 @@
  * it pushes (bytes, offset, metrics) and the order it includes components in are fontkit's,
  * so the embedded font is the same byte for byte.
  */
-import { openSfnt, type Sfnt } from './sfnt.js';
+import { openSfnt, type Sfnt } from '../render/shared/sfnt.js';
 
 /* The parts of fontkit's TTFSubset the method touches (fields fontkit's encode() reads). */
 export interface TtfSubset {

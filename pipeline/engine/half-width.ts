@@ -9,7 +9,7 @@
  * mark's glyph moved back by what it gives up (into the half it keeps), as Noto CJK's `halt`
  * does.
  */
-import { CLOSING_MARKS, KEPT, OPENING_MARKS } from '../pdf/text/compress.js';
+import { CLOSING_MARKS, KEPT, OPENING_MARKS } from '../render/pdf/text/compress.js';
 import type { PdfkitFont } from './fast-fonts.js';
 
 const CLOSING = new Set([...CLOSING_MARKS].map((c) => c.codePointAt(0)!));

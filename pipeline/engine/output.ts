@@ -5,10 +5,10 @@
  * pointed instead at its heading's named destination, the very line the heading is on. And
  * the named destinations are sorted by their bytes, as the format requires.
  */
-import { fontsRead } from '../shared/fonts.js';
-import { pdfmakeFor } from '../shared/pdfmake.js';
-import type { Layout } from '../../templates/index.js';
-import type { HeadingEntry } from './state.js';
+import { fontsRead } from '../render/shared/fonts.js';
+import { pdfmakeFor } from './pdfmake.js';
+import type { Layout } from '../templates/index.js';
+import type { HeadingEntry } from '../render/pdf/state.js';
 
 /* The parts of pdfkit's document we touch. */
 interface KitOutline {
