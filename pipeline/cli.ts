@@ -27,6 +27,7 @@ import { buildBatch, type BatchResult } from './batch.js';
 import { plan } from './plan.js';
 import { makeRules, writeIfChanged } from './make-rules.js';
 import { clean, sync } from './sync.js';
+import { checkEngine } from './engine/index.js';
 
 const HELP = `reportpress: Chinese government work reports -> PDF, DOCX, EPUB, HTML, Markdown and a one-page summary
 
@@ -139,6 +140,8 @@ async function build(sources: string[], values: Options, launch: Launch, sourceD
   const epochProblem = sourceDateEpochProblem();
   if (epochProblem) return usage(epochProblem);
   const limit = maxBytes(values);
+  // The PDF engine's version check, said once here even when the PDF is set in the worker.
+  if (formats.includes('pdf') || formats.includes('summary')) checkEngine();
   const todo = sourceDir === undefined ? undefined : await plan({ sourceDir, out: values.out, template: values.template, formats });
   const worker = await pdfWorker(launch, values.template, formats, todo ? todo.build.length > 0 : true);
   try {
