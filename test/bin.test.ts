@@ -1,5 +1,5 @@
 /**
- * bin/load.cjs, the loader of the command line: the native stand-in for tiny-inflate gives the
+ * engine/load.cjs, the loader of the command line: the native stand-in for tiny-inflate gives the
  * bytes tiny-inflate gives (on the Unicode tables the packages really inflate, and on odd
  * shapes), and deferred exports behave as the module would, only later.
  */

@@ -121,7 +121,7 @@ let locaChecked = false;
  * table with (once per table and font object) wrapped. Done once, before the first face is
  * opened, when the fast path is on and the method is there.
  */
-function readLocaFast(): void {
+export function readLocaFast(): void {
   if (locaChecked) return;
   locaChecked = true;
   if (!fastPathOn('loca')) return;

@@ -14,7 +14,7 @@
  */
 import type { Layout } from '../templates/index.js';
 import { fontData, fontsRead } from '../render/shared/fonts.js';
-import { fastFace, installFastPdfkitFont, type PdfkitFont } from './fast-fonts.js';
+import { fastFace, installFastPdfkitFont, readLocaFast, type PdfkitFont } from './fast-fonts.js';
 import { installFastSubset, type TtfSubset } from './fast-subset.js';
 import { halfWidths } from './half-width.js';
 import { load } from './packages.js';
@@ -59,6 +59,8 @@ function pdfmake(): PdfMake {
       lazy = true;
     }
     hookFonts();
+    // Before pdfkit opens its first face (it reads loca at once).
+    readLocaFast();
   }
   return instance;
 }
