@@ -2,11 +2,11 @@
 // it). It starts the PDF worker thread first (worker.ts), so that thread loads its part of the
 // pipeline while this one loads the rest, then runs the command. CommonJS, so the thread
 // starts without Node's ES module loader; the bundle runs with the code caches of the tiers
-// the launching thread chose (load.cjs).
+// the launching thread chose (pipeline/engine/load.cjs).
 'use strict';
 const { dirname, join } = require('node:path');
 const { MessageChannel, Worker, parentPort, workerData } = require('node:worker_threads');
-const { Loader } = require('./load.cjs');
+const { Loader } = require('../pipeline/engine/load.cjs');
 
 const { argv, tiers, pdf, interactive } = workerData.reportpressBuild;
 const root = dirname(__dirname);

@@ -1,11 +1,11 @@
-// The PDF worker thread of a build (pipeline/worker.ts), started by reportpress.js before it
+// The PDF worker thread of a build (pipeline/worker.ts), started by build-worker.cjs before it
 // loads the pipeline. CommonJS, so the thread starts without Node's ES module loader; it loads
 // the bundle of the PDF writer and the template loader (dist/reportpress-pdf.cjs) with the
-// code caches of the tiers the main thread chose (workerData: see Setup in worker.ts).
+// code caches of the tiers the launching thread chose (workerData: see Setup in worker.ts).
 'use strict';
 const { dirname, join } = require('node:path');
 const { workerData } = require('node:worker_threads');
-const { Loader } = require('./load.cjs');
+const { Loader } = require('../pipeline/engine/load.cjs');
 
 const root = dirname(__dirname);
 const loader = new Loader(root, join(root, 'node_modules/.cache/reportpress'), workerData.reportpressWorker.tiers);

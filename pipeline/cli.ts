@@ -23,6 +23,7 @@ import type { MessagePort, Worker } from 'node:worker_threads';
 import { BuildSession, clean } from './session.js';
 import { plan } from './plan.js';
 import { makeRules, writeIfChanged } from './make-rules.js';
+import { checkEngine } from './engine/index.js';
 
 const HELP = `reportpress: Chinese government work reports -> PDF, DOCX, EPUB, HTML, Markdown and a one-page summary
 
@@ -139,6 +140,8 @@ async function build(sources: string[], values: Options, launch: Launch, sourceD
   const epochProblem = sourceDateEpochProblem();
   if (epochProblem) return usage(epochProblem);
   const limit = maxBytes(values);
+  // The PDF engine's version check, said once here even when the PDF is set in the worker.
+  if (formats.includes('pdf') || formats.includes('summary')) checkEngine();
   const todo = sourceDir === undefined ? undefined : await plan({ sourceDir, out: values.out, template: values.template, formats });
   const interactive = launch.interactive ?? !!process.stderr.isTTY;
   const thread = launch.pdfWorker && { worker: launch.pdfWorker, fontPort: launch.fontPort };

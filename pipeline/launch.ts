@@ -28,7 +28,7 @@ import { PACKAGE_ROOT } from './paths.js';
 export interface BuildThreadSetup {
   reportpressBuild: {
     argv: string[];
-    /** The compiler tiers in force: they name the code caches V8 accepts (bin/load.cjs). */
+    /** The compiler tiers in force: they name the code caches V8 accepts (engine/load.cjs). */
     tiers: string;
     /** Start the PDF worker thread beside the build (see worker.ts). */
     pdf: boolean;
@@ -40,7 +40,7 @@ export interface BuildThreadSetup {
 /** Messages from the build thread. */
 export type BuildThreadMessage = { reportpressSwitched: string } | { reportpressExit: number };
 
-/** The CLI as bin/load.cjs loads it (the bundle or the compiled modules). */
+/** The CLI as engine/load.cjs loads it (the bundle or the compiled modules). */
 interface Cli {
   main(argv: string[]): Promise<number>;
   report(error: unknown): number;
@@ -63,7 +63,7 @@ export async function launch(argv: string[]): Promise<number> {
 
 /** A command other than a build, in this thread. */
 async function runHere(argv: string[], tiers: string): Promise<number> {
-  const { Loader } = createRequire(import.meta.url)(join(PACKAGE_ROOT, 'bin/load.cjs'));
+  const { Loader } = createRequire(import.meta.url)(join(PACKAGE_ROOT, 'pipeline/engine/load.cjs'));
   const loader = new Loader(PACKAGE_ROOT, CACHE_DIR, tiers);
   loader.installPackageHook();
   const cli: Cli = loader.loadFreshBundle(join(PACKAGE_ROOT, 'dist/reportpress.cjs'), join(PACKAGE_ROOT, 'dist/pipeline/cli.js')) ?? (await import('./cli.js'));

@@ -30,7 +30,7 @@ import { loadTemplate, type Template } from './templates/index.js';
 export interface Setup {
   /**
    * `fonts`: where to share the font files it reads (see shared/fonts.ts); `tiers`: the
-   * compiler tiers in force, which name the code caches it may use (bin/load.cjs).
+   * compiler tiers in force, which name the code caches it may use (engine/load.cjs).
    */
   reportpressWorker: { format: Format; fonts?: MessagePort; tiers: string };
 }

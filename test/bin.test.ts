@@ -1,5 +1,5 @@
 /**
- * bin/load.cjs, the loader of the command line: the native stand-in for tiny-inflate gives the
+ * engine/load.cjs, the loader of the command line: the native stand-in for tiny-inflate gives the
  * bytes tiny-inflate gives (on the Unicode tables the packages really inflate, and on odd
  * shapes), and deferred exports behave as the module would, only later.
  */
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import { deferred, nativeInflate } from '../bin/load.cjs';
+import { deferred, nativeInflate } from '../pipeline/engine/load.cjs';
 
 const require = createRequire(import.meta.url);
 const tinyInflate = require('tiny-inflate') as (source: Uint8Array, dest: Uint8Array) => Uint8Array;

@@ -157,6 +157,8 @@ describe('bin/reportpress.js without a current bundle', () => {
     // A copy of the installation without dist/reportpress.cjs, its packages and templates linked.
     const root = temp('nobundle');
     cpSync(join(ROOT, 'bin'), join(root, 'bin'), { recursive: true });
+    // The loader bin/ requires is not compiled: it lives with the engine's other patches.
+    cpSync(join(ROOT, 'pipeline/engine/load.cjs'), join(root, 'pipeline/engine/load.cjs'));
     cpSync(join(ROOT, 'dist/pipeline'), join(root, 'dist/pipeline'), { recursive: true });
     cpSync(join(ROOT, 'package.json'), join(root, 'package.json'));
     for (const linked of ['node_modules', 'templates']) symlinkSync(join(ROOT, linked), join(root, linked));

@@ -7,7 +7,7 @@
  */
 import type { Publication } from '../../model.js';
 import type { Template } from '../../templates/index.js';
-import { familyOf } from '../shared/pdfmake.js';
+import { familyOf } from '../../engine/index.js';
 import { renderBody } from './body.js';
 import { coverLines, coverPage } from './cover.js';
 import { documentInfo } from './metadata.js';

@@ -3,21 +3,16 @@
  *
  * Advances and vertical metrics are read straight from the font's tables (cmap, hmtx, hhea,
  * head): a lookup in the file's bytes, with no table decoded up front. Text whose width
- * shaping can change is measured as pdfkit will measure it: by the fast path of
- * shared/fast-fonts.ts where shaping at most kerns it (Latin words), else with fontkit, the
- * font reader pdfkit itself uses (resolved from pdfkit, so the very version that will shape
- * the text), opened only when such text turns up (the 2-em dash ligature). Faces come from
- * the same files pdfmake gets (shared/fonts.ts: a WOFF already turned into TrueType; only the
+ * shaping can change is measured as pdfkit will measure it, by the engine (the fast path
+ * where shaping at most kerns it, Latin words; else fontkit, the very copy pdfkit shapes
+ * with, opened only when such text turns up: the 2-em dash ligature). Faces come from the
+ * same files pdfmake gets (shared/fonts.ts: a WOFF already turned into TrueType; only the
  * small tables read here, the whole file read in the background for pdfkit) and are kept per
  * process.
  */
-import { createRequire } from 'node:module';
-import { fastFace, shareTables, type FontkitFont } from '../shared/fast-fonts.js';
+import { fastFace } from '../../engine/index.js';
 import { fontTables, prefetchFont } from '../shared/fonts.js';
 import { openSfnt } from '../shared/sfnt.js';
-
-const require = createRequire(import.meta.url);
-const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Buffer): FontkitFont };
 
 export interface Face {
   /** Ascender and descender in em (descent is negative), as pdfkit reads them (hhea). */
@@ -80,22 +75,13 @@ function openFace(file: string): Face {
   };
 
   // Most pieces are plain (shaping leaves them alone: the sum of their advances); the rest
-  // are shaped by fontkit, opened only when such a piece turns up.
+  // are shaped by fontkit.
   const fast = fastFace(file);
-  let shaper: FontkitFont | undefined;
   const shapedCache = new Map<string, number>();
   const shapedPiece = (piece: string): number => {
     let w = shapedCache.get(piece);
     if (w === undefined) {
-      const plain = fast.width(piece);
-      if (plain !== undefined) w = plain / em;
-      else {
-        if (!shaper) {
-          shaper = fontkit.create(data);
-          shareTables(shaper, fast);
-        }
-        w = shaper.layout(piece).advanceWidth / em;
-      }
+      w = fast.shaped(piece) / em;
       shapedCache.set(piece, w);
     }
     return w;

@@ -5,18 +5,16 @@
  * Parts: document.ts (page, order of parts), metadata.ts, body.ts + handlers/ (one handler
  * per mdast node type, a typed state), text/ (our own line breaking, 禁则 and justification),
  * fonts.ts and styles.ts (metrics, line pitch), toc.ts, cover.ts, running.ts (header and
- * footer), table/ (column widths, borders), flow.ts (what is kept with what), output.ts
- * (pdfmake to bytes, bookmarks pointed at their headings). pdfmake and pdfkit are set up in
- * shared/pdfmake.ts, which gives pdfkit's fonts the fast paths of shared/fast-fonts.ts (text
- * laid out without OpenType shaping where shaping changes nothing) and shared/fast-subset.ts.
+ * footer), table/ (column widths, borders), flow.ts (what is kept with what). pdfmake, pdfkit
+ * and fontkit are driven by the engine (../../engine/: the document to bytes, bookmarks
+ * pointed at their headings, and the fast paths through those packages' internals).
  */
 import type { Template } from '../../templates/index.js';
 import { STYLE_NAMES } from '../../templates/schema.js';
-import { fastFace } from '../shared/fast-fonts.js';
+import { fastFace, renderDocument } from '../../engine/index.js';
 import type { Writer } from '../types.js';
 import { documentDefinition } from './document.js';
 import { face } from './fonts.js';
-import { renderDocument } from './output.js';
 
 /**
  * Opens the faces the layout's styles are set in (metrics, shaping data; the files start

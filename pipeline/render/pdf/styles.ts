@@ -5,7 +5,7 @@
  */
 import type { Layout, Style } from '../../templates/index.js';
 import type { StyleName } from '../../templates/schema.js';
-import { familyOf } from '../shared/pdfmake.js';
+import { familyOf } from '../../engine/index.js';
 import { face, type Face } from './fonts.js';
 
 export type Align = Style['align'];

@@ -11,7 +11,7 @@ import type { HeadingEntry } from './state.js';
 import { lineHeightFactor, type StyleBook } from './styles.js';
 import { extent } from './text/lines.js';
 import { typeset } from './text/typeset.js';
-import { ITEM, PART, SECTION, SUBITEM } from '../../normalise/text.js';
+import { ITEM, PART, SECTION, SUBITEM } from '../../genre/markers.js';
 
 /** A heading's own numbering (一、 （一） 1. （1）), which a wrapped entry's lines are set beside. */
 const NUMBERING = [PART, SECTION, ITEM, SUBITEM];

@@ -5,7 +5,7 @@
  * tables through restructure, which is what made measuring CJK text slow).
  *
  * Shared by the PDF writer's own line breaking (pdf/fonts.ts) and the fast path that spares
- * pdfkit full OpenType shaping where shaping cannot change anything (fast-fonts.ts).
+ * pdfkit full OpenType shaping where shaping cannot change anything (engine/fast-fonts.ts).
  */
 
 export interface Sfnt {

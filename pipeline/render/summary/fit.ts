@@ -9,7 +9,7 @@
  * one more item and the page is rendered again.
  */
 import type { Layout } from '../../templates/index.js';
-import { renderPdf } from '../shared/pdfmake.js';
+import { renderPdf } from '../../engine/index.js';
 import type { SummaryFacts } from './facts.js';
 import type { Labels } from './labels.js';
 import { sizesAt, type Look } from './look.js';

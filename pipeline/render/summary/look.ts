@@ -5,7 +5,7 @@
  * always A4 portrait: the summary is a one-page handout whatever size the book is.
  */
 import type { Layout } from '../../templates/index.js';
-import { familyOf } from '../shared/pdfmake.js';
+import { familyOf } from '../../engine/index.js';
 import { MM, PAGE_SIZES } from '../../templates/units.js';
 
 export type Role =

@@ -1,17 +1,19 @@
 /**
- * The fast paths around fontkit (shared/fast-fonts.ts, shared/fast-subset.ts) change nothing
- * pdfkit writes: for every face of both layouts, a fontkit font with the fast path lays out
- * the fixtures' text glyph for glyph, position for position, as plain fontkit does (and pdfkit
- * measures and encodes it as it does without the fast path), and leaves its glyph cache (the code points pdfkit writes to ToUnicode) in the same state; text
+ * The fast paths around fontkit (engine/fast-fonts.ts, engine/fast-subset.ts) change nothing
+ * pdfkit writes: for every face of both layouts, a pdfkit font with the fast path lays out
+ * the fixtures' text glyph for glyph, position for position, as plain pdfkit and fontkit do
+ * (and measures and encodes it as it does without the fast path), and leaves fontkit's glyph
+ * cache (the code points pdfkit writes to ToUnicode) in the same state; text
  * that shaping changes otherwise than by kerning ("——", digits in Latin text) is left to
  * fontkit; the subset of a face is the same bytes; and the seed's PDF and summary PDF are
  * byte-identical with and without them.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
 import { CASES, publication, SEED, sourceText } from '../../helpers.js';
-import { fastFace, installFastLayout, installFastPdfkitFont, openFastFace, setFastPaths, type FontkitFont, type PdfkitFont } from '../../../pipeline/render/shared/fast-fonts.js';
-import { installFastSubset, type TtfSubset } from '../../../pipeline/render/shared/fast-subset.js';
+import { fastFace, installFastPdfkitFont, openFastFace, type FontkitFont, type PdfkitFont } from '../../../pipeline/engine/fast-fonts.js';
+import { engineStatus, setFastPaths } from '../../../pipeline/engine/index.js';
+import { load } from '../../../pipeline/engine/packages.js';
+import { installFastSubset, type TtfSubset } from '../../../pipeline/engine/fast-subset.js';
 import { fontData } from '../../../pipeline/render/shared/fonts.js';
 import { openSfnt } from '../../../pipeline/render/shared/sfnt.js';
 import { publicationDate } from '../../../pipeline/render/shared/dates.js';
@@ -19,8 +21,7 @@ import { write as writePdf } from '../../../pipeline/render/pdf/index.js';
 import { write as writeSummary } from '../../../pipeline/render/summary/index.js';
 import { template } from './helpers.js';
 
-const require = createRequire(import.meta.url);
-const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Buffer): FontkitFont & Internals };
+const fontkit = load<{ create(data: Buffer): FontkitFont & Internals }>('fontkit');
 /* fontkit internals read only to compare states: the glyph cache and the subsetter. */
 interface Internals {
   loca?: { version: number; offsets: ArrayLike<number> };
@@ -51,6 +52,13 @@ function pieces(): string[] {
 }
 const PIECES = pieces();
 
+type MeasuringFont = PdfkitFont & { widthOfString(t: string, size: number): number; encode(t: string): [string[], unknown[]] };
+/** pdfkit's font object of a face in a new document (pdfkit as pdfmake resolves it). */
+function openPdfkitFont(file: string): MeasuringFont {
+  const PDFDocument = load<new () => { font(src: Buffer): { _font: MeasuringFont } }>('pdfkit');
+  return new PDFDocument().font(fontData(file))._font;
+}
+
 function sameRun(a: ReturnType<FontkitFont['layout']>, b: ReturnType<FontkitFont['layout']>): void {
   expect(b.glyphs.map((g) => g.id)).toEqual(a.glyphs.map((g) => g.id));
   expect(b.glyphs.map((g) => g.codePoints)).toEqual(a.glyphs.map((g) => g.codePoints));
@@ -60,31 +68,26 @@ function sameRun(a: ReturnType<FontkitFont['layout']>, b: ReturnType<FontkitFont
 }
 
 describe.each(files.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file) => {
-  it('lays out the fixtures as fontkit does, glyph for glyph, and mostly without it', () => {
-    const plain = fontkit.create(fontData(file));
-    const fast = fontkit.create(fontData(file));
-    // As pdfkit's EmbeddedFont does first.
-    plain.getGlyph(0);
-    fast.getGlyph(0);
+  it('lays out the fixtures as pdfkit and fontkit do, glyph for glyph, and mostly without them', () => {
+    const plain = openPdfkitFont(file);
+    const fast = openPdfkitFont(file);
     const face = openFastFace(fontData(file));
-    installFastLayout(fast, face);
+    installFastPdfkitFont(fast, face);
     let taken = 0;
     for (const piece of PIECES) {
       if (face.plain(piece)) taken++;
-      sameRun(plain.layout(piece), fast.layout(piece));
+      sameRun(plain.layoutRun(piece), fast.layoutRun(piece));
     }
     // The same glyph objects were made, with the same code points (ToUnicode).
-    const cached = (font: Internals) => Object.entries(font._glyphs).map(([id, g]) => [Number(id), g.codePoints]);
+    const cached = (font: PdfkitFont) => Object.entries((font.font as unknown as Internals)._glyphs).map(([id, g]) => [Number(id), g.codePoints]);
     expect(cached(fast)).toEqual(cached(plain));
     // The fixtures are nearly all Chinese: most pieces must take the fast path.
     expect(taken / PIECES.length).toBeGreaterThan(0.8);
   });
 
   it('has pdfkit measure and encode the fixtures as it does without the fast path', () => {
-    const PDFDocument = require('pdfkit') as new () => { font(src: Buffer): { _font: PdfkitFont & { widthOfString(t: string, size: number): number; encode(t: string): [string[], unknown[]] } } };
-    const open = () => new PDFDocument().font(fontData(file))._font;
-    const plain = open();
-    const fast = open();
+    const plain = openPdfkitFont(file);
+    const fast = openPdfkitFont(file);
     installFastPdfkitFont(fast, openFastFace(fontData(file)));
     for (const piece of PIECES) {
       const line = `${piece} ${piece}`;
@@ -115,9 +118,12 @@ describe.each(files.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file) =>
         setFastPaths(true);
       }
     };
+    fastFace(file); // the first face opened puts the fast path in place
     const own = loca(false);
     expect(own?.offsets.length ?? 0).toBeGreaterThan(1000);
+    const before = engineStatus().taken.loca;
     expect(loca(true)).toEqual(own);
+    expect(engineStatus().taken.loca).toBe(before + 1);
   });
 
   it('builds the same subset bytes', () => {

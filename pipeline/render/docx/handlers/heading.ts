@@ -12,7 +12,7 @@
 import { Bookmark, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
 import type { Heading, PhrasingContent, Root } from 'mdast';
 import type { Layout } from '../../../templates/index.js';
-import { ITEM, PART, SECTION, SUBITEM } from '../../../normalise/text.js';
+import { ITEM, PART, SECTION, SUBITEM } from '../../../genre/markers.js';
 import type { BlockHandler } from '../types.js';
 import { styleId } from '../styles.js';
 

@@ -6,7 +6,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { Heading } from 'mdast';
 import type { Handler } from 'mdast-util-to-hast';
-import { ITEM, PART, SECTION, SUBITEM } from '../../../normalise/text.js';
+import { ITEM, PART, SECTION, SUBITEM } from '../../../genre/markers.js';
 
 const NUMBERING = [PART, SECTION, SUBITEM, ITEM];
 

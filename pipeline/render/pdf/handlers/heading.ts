@@ -7,7 +7,7 @@
  * the paragraph's size (so the line keeps its pitch), with the full stop the source had.
  */
 import type { Heading } from 'mdast';
-import { ITEM, PART, SECTION, SUBITEM } from '../../../normalise/text.js';
+import { ITEM, PART, SECTION, SUBITEM } from '../../../genre/markers.js';
 import type { StyleName } from '../../../templates/schema.js';
 import type { Flow } from '../flow.js';
 import type { TextNode } from '../nodes.js';

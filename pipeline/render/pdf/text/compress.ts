@@ -11,7 +11,7 @@
  *
  * A mark may also lose its blank half to make room when a line must shrink: lines.ts does
  * that. The half width itself is asked for with the feature `halt` and set by
- * shared/half-width.ts (which also moves an opening mark's glyph into the half it keeps).
+ * engine/half-width.ts (which also moves an opening mark's glyph into the half it keeps).
  */
 
 /**

@@ -9,13 +9,15 @@
  * mark's glyph moved back by what it gives up (into the half it keeps), as Noto CJK's `halt`
  * does.
  */
-import { CLOSING_MARKS, KEPT, OPENING_MARKS } from '../pdf/text/compress.js';
+import { CLOSING_MARKS, KEPT, OPENING_MARKS } from '../render/pdf/text/compress.js';
 import type { PdfkitFont } from './fast-fonts.js';
+import { hasMembers } from './status.js';
 
 const CLOSING = new Set([...CLOSING_MARKS].map((c) => c.codePointAt(0)!));
 const OPENING = new Set([...OPENING_MARKS].map((c) => c.codePointAt(0)!));
 
 export function halfWidths(pdfFont: PdfkitFont): void {
+  if (!hasMembers(pdfFont, "pdfkit's embedded font", ['layoutRun', '.scale'], 'half-width punctuation is left to the fonts')) return;
   const run = pdfFont.layoutRun;
   pdfFont.layoutRun = function (this: PdfkitFont, text, features) {
     if (!Array.isArray(features) || !features.includes('halt')) return run.call(this, text, features);

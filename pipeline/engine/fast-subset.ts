@@ -12,7 +12,8 @@
  * it pushes (bytes, offset, metrics) and the order it includes components in are fontkit's,
  * so the embedded font is the same byte for byte.
  */
-import { openSfnt, type Sfnt } from './sfnt.js';
+import { openSfnt, type Sfnt } from '../render/shared/sfnt.js';
+import { fastPathOn, hasMembers, took } from './status.js';
 
 /* The parts of fontkit's TTFSubset the method touches (fields fontkit's encode() reads). */
 export interface TtfSubset {
@@ -49,9 +50,12 @@ function outlines(data: Buffer): Sfnt | undefined {
 /** Gives `subset` (of the font whose file is `data`) the byte-copying `_addGlyph`. */
 export function installFastSubset(subset: TtfSubset, data: Buffer): void {
   const sfnt = outlines(data);
-  if (!sfnt) return;
+  if (!sfnt || !fastPathOn('subset') || !hasMembers(subset, "fontkit's TrueType subset", ['_addGlyph', 'includeGlyph', '.font'], 'subset')) return;
   const view = sfnt.view;
+  const addGlyph = subset._addGlyph;
   subset._addGlyph = function (this: TtfSubset, gid: number): number {
+    if (!fastPathOn('subset')) return addGlyph.call(this, gid);
+    took('subset');
     // fontkit fetches the glyph object here (creating it if no text used it, as for a
     // component); keep that, so the font object ends in the same state.
     this.font.getGlyph(gid);

@@ -5,10 +5,16 @@
  * pointed instead at its heading's named destination, the very line the heading is on. And
  * the named destinations are sorted by their bytes, as the format requires.
  */
-import { fontsRead } from '../shared/fonts.js';
-import { pdfmakeFor } from '../shared/pdfmake.js';
-import type { Layout } from '../../templates/index.js';
-import type { HeadingEntry } from './state.js';
+import { fontsRead } from '../render/shared/fonts.js';
+import type { Layout } from '../templates/index.js';
+import { pdfmakeFor } from './pdfmake.js';
+import { fastPathOn, hasMembers, took } from './status.js';
+
+/** A heading's bookmark: its text as shown and the id of its named destination. */
+export interface Bookmark {
+  text: string;
+  id: string;
+}
 
 /* The parts of pdfkit's document we touch. */
 interface KitOutline {
@@ -27,23 +33,23 @@ interface Output {
   getBuffer(): Promise<Buffer>;
 }
 
-export async function renderDocument(layout: Layout, doc: object, headings: HeadingEntry[]): Promise<Uint8Array> {
+export async function renderDocument(layout: Layout, doc: object, bookmarks: Bookmark[]): Promise<Uint8Array> {
   // The faces' files, read in the background while the document was set (pdf/fonts.ts).
   await fontsRead();
   const output = pdfmakeFor(layout).createPdf(doc) as unknown as Output;
   const kit = await output.getStream();
-  pointBookmarks(kit.outline, headings);
-  namesInByteOrder(kit);
+  if (hasMembers(kit.outline, "pdfkit's outline", ['.children', '.outlineData'], 'bookmarks point at the top right corner of their pages')) pointBookmarks(kit.outline, bookmarks);
+  if (fastPathOn('nameOrder')) namesInByteOrder(kit);
   return new Uint8Array(await output.getBuffer());
 }
 
-/** Bookmarks are made in reading order, so a depth-first walk meets them as `headings`. */
-function pointBookmarks(root: KitOutline, headings: HeadingEntry[]): void {
+/** Bookmarks are made in reading order, so a depth-first walk meets them as `bookmarks`. */
+function pointBookmarks(root: KitOutline, bookmarks: Bookmark[]): void {
   let i = 0;
   const visit = (item: KitOutline) => {
     for (const child of item.children) {
-      const heading = headings[i++];
-      if (heading && String(child.outlineData.Title) === heading.text) child.outlineData.Dest = new String(heading.id);
+      const bookmark = bookmarks[i++];
+      if (bookmark && String(child.outlineData.Title) === bookmark.text) child.outlineData.Dest = new String(bookmark.id);
       visit(child);
     }
   };
@@ -57,6 +63,9 @@ function pointBookmarks(root: KitOutline, headings: HeadingEntry[]): void {
  * collator (~6 ms). The comparison is replaced on this document's tree.
  */
 function namesInByteOrder(kit: KitDocument): void {
-  const dests = kit._root.data.Names?.data.Dests;
-  if (dests) dests._compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  if (!hasMembers(kit, "pdfkit's document", ['._root'], 'nameOrder')) return;
+  const dests = kit._root.data?.Names?.data?.Dests;
+  if (!dests || !hasMembers(dests, "pdfkit's name tree", ['_compareKeys'], 'nameOrder')) return;
+  dests._compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  took('nameOrder');
 }

@@ -29,15 +29,15 @@
  * AAT morx, a legacy kern table, no GPOS, no GDEF glyph classes, a cmap we do not read)
  * never takes the fast path.
  */
-import { createRequire } from 'node:module';
-import { fontTables } from './fonts.js';
-import { openSfnt, type Sfnt } from './sfnt.js';
+import { fontTables } from '../render/shared/fonts.js';
+import { openSfnt, type Sfnt } from '../render/shared/sfnt.js';
+import { load, requireFrom } from './packages.js';
 import { markMarks, ShapingReach } from './shaping-reach.js';
+import { fastPathOn, hasMembers, took } from './status.js';
 
-const require = createRequire(import.meta.url);
-/** fontkit as pdfkit resolves it, and the Unicode data fontkit itself reads scripts from. */
-const fontkitRequire = createRequire(createRequire(require.resolve('pdfkit')).resolve('fontkit'));
-const unicode = fontkitRequire('unicode-properties') as { getScript(cp: number): string };
+/** The Unicode data fontkit itself reads scripts from (loaded when first needed). */
+let unicode: { getScript(cp: number): string } | undefined;
+const scriptOf = (cp: number) => (unicode ??= requireFrom('fontkit')('unicode-properties') as { getScript(cp: number): string }).getScript(cp);
 
 /** The parts of a fontkit font and glyph this module uses. */
 export interface FontkitGlyph {
@@ -72,18 +72,16 @@ export interface FastFace {
   advance(glyph: number): number;
   /** Glyph of U+0020 (fontkit looks it up after shaping every run). */
   spaceGlyph: number;
+  /**
+   * Width of `text` in font units as fontkit shapes it: `width` when the fast path takes it,
+   * else fontkit's own layout (a fontkit font of this face, opened on first need).
+   */
+  shaped(text: string): number;
   /** The decoded tables fontkit objects of this file share (see shareTables). */
   tables?: Record<string, unknown>;
 }
 
 const faces = new Map<string, FastFace>();
-
-let enabled = true;
-/** Turns the fast paths off (tests compare what is written with and without them). */
-export function setFastPaths(on: boolean): void {
-  enabled = on;
-}
-export const fastPathsOn = (): boolean => enabled;
 
 /* The parts of a fontkit TrueType font object readLoca reads. */
 interface FontkitTtf {
@@ -114,26 +112,39 @@ function readLoca(font: FontkitTtf): { version: number; offsets: number[] } | un
   return { version, offsets };
 }
 
+let locaChecked = false;
+
 /**
  * Every TrueType font fontkit opens (pdfkit's included: it is the same module) reads its loca
  * fast. fontkit exports neither its font class nor a way to replace `create`, so the class
  * is found from a font of no tables (a 12-byte TrueType header) and the method it decodes a
- * table with (once per table and font object) wrapped.
+ * table with (once per table and font object) wrapped. Done once, before the first face is
+ * opened, when the fast path is on and the method is there.
  */
-function readLocaFast(): void {
-  const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(data: Uint8Array): object };
+export function readLocaFast(): void {
+  if (locaChecked) return;
+  locaChecked = true;
+  if (!fastPathOn('loca')) return;
   const header = new Uint8Array(12);
   header[1] = 1; // sfnt version 1.0, no tables
-  const proto = Object.getPrototypeOf(fontkit.create(header)) as { _decodeTable(this: FontkitTtf, table: { tag: string }): unknown };
+  const proto = Object.getPrototypeOf(load<Fontkit>('fontkit').create(header)) as { _decodeTable(this: FontkitTtf, table: { tag: string }): unknown };
+  if (!hasMembers(proto, "fontkit's TrueType font", ['_decodeTable'], 'loca')) return;
   const decodeTable = proto._decodeTable;
   proto._decodeTable = function (this: FontkitTtf, table: { tag: string }) {
-    return (table.tag === 'loca' && enabled && readLoca(this)) || decodeTable.call(this, table);
+    const loca = table.tag === 'loca' && fastPathOn('loca') && readLoca(this);
+    if (!loca) return decodeTable.call(this, table);
+    took('loca');
+    return loca;
   };
 }
-readLocaFast();
+
+interface Fontkit {
+  create(data: Uint8Array): FontkitFont;
+}
 
 /** The fast path for a font file (read once per process, shared with pdfmake and pdf/fonts.ts). */
 export function fastFace(file: string): FastFace {
+  readLocaFast();
   let f = faces.get(file);
   if (!f) {
     f = openFastFace(fontTables(file), file);
@@ -183,7 +194,7 @@ export function openFastFace(data: Uint8Array, name = 'font'): FastFace {
   const bmp = new Int32Array(0x10000).fill(UNKNOWN);
   const astral = new Map<number, number>();
   const classify = (cp: number): number => {
-    const script = unicode.getScript(cp);
+    const script = scriptOf(cp);
     const glyph = sfnt.glyphOf(cp);
     if ((script !== 'Han' && script !== 'Latin' && script !== 'Common') || unsafe![glyph] !== 0) return NEVER;
     let code = glyph * GLYPH + (script === 'Han' ? HAN : script === 'Latin' ? LATIN : 0);
@@ -233,19 +244,20 @@ export function openFastFace(data: Uint8Array, name = 'font'): FastFace {
     return reach.ligates(glyphs) ? false : reach.kerning(glyphs);
   };
 
-  return {
+  let shaper: FontkitFont | undefined;
+  const face: FastFace = {
     unitsPerEm: sfnt.unitsPerEm,
     spaceGlyph: sfnt.glyphOf(0x20),
     advance: (glyph) => sfnt.advanceOf(glyph),
     plain(text) {
-      if (!text || !unsafe || !enabled) return undefined;
+      if (!text || !unsafe || !fastPathOn('layout')) return undefined;
       const glyphs: number[] = [];
       const codePoints: number[] = [];
       const moves = scan(text, glyphs, codePoints);
       return moves === false ? undefined : { glyphs, codePoints, moves };
     },
     width(text) {
-      if (!text || !unsafe || !enabled) return undefined;
+      if (!text || !unsafe || !fastPathOn('layout')) return undefined;
       const glyphs: number[] = [];
       const moves = scan(text, glyphs, []);
       if (moves === false) return undefined;
@@ -253,7 +265,18 @@ export function openFastFace(data: Uint8Array, name = 'font'): FastFace {
       for (let i = 0; i < glyphs.length; i++) width += sfnt.advanceOf(glyphs[i]!) + (moves ? moves[4 * i]! : 0);
       return width;
     },
+    shaped(text) {
+      const plain = face.width(text);
+      if (plain !== undefined) return plain;
+      if (!shaper) {
+        readLocaFast();
+        shaper = load<Fontkit>('fontkit').create(data);
+        shareTables(shaper, face);
+      }
+      return shaper.layout(text).advanceWidth;
+    },
   };
+  return face;
 }
 
 /**
@@ -298,8 +321,9 @@ const DEFAULT_IGNORABLE: Array<[number, number]> = [
  * theirs (`getVariation`). Tables this object already decoded join the shared set.
  */
 export function shareTables(font: FontkitFont, fast: FastFace): void {
-  if (!enabled) return;
+  if (!fastPathOn('tables') || !hasMembers(font, "fontkit's font", ['._tables'], 'tables')) return;
   const own = (font as unknown as { _tables: Record<string, unknown> })._tables;
+  took('tables');
   if (!fast.tables) {
     fast.tables = own;
     return;
@@ -381,22 +405,6 @@ function plainRun(font: FontkitFont, fast: FastFace, text: string, scale?: numbe
 
 const installed = new WeakSet<object>();
 
-/**
- * Gives one fontkit font object the fast path: its `layout` answers plain text itself
- * (plainRun) and passes everything else to fontkit's own.
- */
-export function installFastLayout(font: FontkitFont, fast: FastFace): void {
-  if (installed.has(font)) return;
-  installed.add(font);
-  shareTables(font, fast);
-  const shape = font.layout;
-  font.layout = function (this: FontkitFont, text: string, features?: unknown, script?: unknown, language?: unknown, direction?: unknown) {
-    const asked = features != null || script != null || language != null || direction != null;
-    const run = typeof text === 'string' && !asked ? plainRun(this, fast, text) : undefined;
-    return run ?? shape.call(this, text, features, script, language, direction);
-  } as FontkitFont['layout'];
-}
-
 /* The parts of pdfkit's EmbeddedFont (its font of one face in one document) used here. */
 export interface PdfkitFont {
   font: FontkitFont;
@@ -417,14 +425,20 @@ export interface PdfkitFont {
 export function installFastPdfkitFont(pdfFont: PdfkitFont, fast: FastFace): void {
   if (installed.has(pdfFont)) return;
   installed.add(pdfFont);
-  installFastLayout(pdfFont.font, fast);
+  shareTables(pdfFont.font, fast);
+  if (!fastPathOn('layout')) return;
+  if (!hasMembers(pdfFont, "pdfkit's embedded font", ['layoutRun', 'layout', 'layoutCached', '.font', '.scale'], 'layout')) return;
+  if (!hasMembers(pdfFont.font, "fontkit's font", ['getGlyph'], 'layout')) return;
   const run = pdfFont.layoutRun;
   pdfFont.layoutRun = function (this: PdfkitFont, text, features) {
-    return (features == null ? plainRun(this.font, fast, text, this.scale) : undefined) ?? run.call(this, text, features);
+    const plain = features == null && fastPathOn('layout') ? plainRun(this.font, fast, text, this.scale) : undefined;
+    if (!plain) return run.call(this, text, features);
+    took('layout');
+    return plain;
   };
   const layout = pdfFont.layout;
   pdfFont.layout = function (this: PdfkitFont, text, features, onlyWidth) {
-    if (features) return layout.call(this, text, features, onlyWidth);
+    if (features || !fastPathOn('layout')) return layout.call(this, text, features, onlyWidth);
     const glyphs: FontkitGlyph[] | null = onlyWidth ? null : [];
     const positions: Position[] | null = onlyWidth ? null : [];
     let advanceWidth = 0;

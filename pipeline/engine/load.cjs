@@ -2,14 +2,17 @@
 // (pdfmake, pdfkit, fontkit …) run through V8 with the code cache of the last run; packages a
 // build never uses are run only if used; one pure-JS decompressor is swapped for Node's own.
 // No side effects until installPackageHook() is called.
-// CommonJS, so the PDF worker's entry (pdf-worker.cjs) starts without Node's ES module loader.
+// CommonJS, so the PDF worker's entry (bin/pdf-worker.cjs) starts without Node's ES module
+// loader. It lives with the engine because it replaces a private member of Node's (the
+// packages' hook, Module.prototype._compile); measured worth it for a single build (about a
+// sixth of its CPU time; docs/toolchain.md, Start-up), not for a batch.
 'use strict';
 const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { createRequire } = Module;
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
-const { threadId } = require('node:worker_threads');
+const { isMainThread, threadId } = require('node:worker_threads');
 const { inflateRawSync } = require('node:zlib');
 const { isAscii } = require('node:buffer');
 
@@ -47,6 +50,8 @@ class Loader {
     this.tiers = tiers;
     /** Caches to write, once the command has run (so they hold what it compiled). */
     this.pending = [];
+    /** Files run with a code cache, compiled without one, deferred, replaced (tests read them). */
+    this.stats = { cached: 0, compiled: 0, deferred: 0, replaced: 0 };
   }
 
   /**
@@ -69,26 +74,34 @@ class Loader {
     return module.exports;
   }
 
-  /** Every CommonJS file under node_modules goes through `compiled`, DEFERRED and REPLACED. */
+  /** Every CommonJS file under node_modules goes through `compiled`, DEFERRED and REPLACED; false when Node has no hook for it. */
   installPackageHook() {
+    // The member replaced is Node's own; should a Node release drop it, packages load as usual.
+    if (typeof Module.prototype._compile !== 'function' || typeof Module.wrap !== 'function') {
+      if (isMainThread) process.stderr.write('reportpress: warning: this Node has no Module.prototype._compile; packages load without their code cache\n');
+      return false;
+    }
     const compile = Module.prototype._compile;
     const loader = this;
     Module.prototype._compile = function (content, filename) {
       if (!filename.includes(`${'/'}node_modules${'/'}`)) return compile.call(this, content, filename);
       const replacement = REPLACED.find(([pattern]) => pattern.test(filename));
       if (replacement) {
+        loader.stats.replaced++;
         this.exports = replacement[1];
         return;
       }
       const fn = loader.compiled(filename, content);
       const run = (module) => fn.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
       if (!DEFERRED.some((pattern) => pattern.test(filename))) return run(this);
+      loader.stats.deferred++;
       this.exports = deferred(() => {
         const module = { exports: {}, filename, id: filename, loaded: false };
         run(module);
         return module.exports;
       });
     };
+    return true;
   }
 
   /** Writes the caches this run made (see pending). */
@@ -108,6 +121,8 @@ class Loader {
       // first run after an install or a build
     }
     const script = new Script(Module.wrap(source), { filename: file, cachedData });
+    if (cachedData && !script.cachedDataRejected) this.stats.cached++;
+    else this.stats.compiled++;
     if (!cachedData || script.cachedDataRejected) {
       this.pending.push(() => {
         try {

@@ -12,14 +12,13 @@
  *
  * Shared by the PDF and summary writers.
  */
-import { createRequire } from 'node:module';
-import type { Layout } from '../../templates/index.js';
-import { fastFace, fastPathsOn, installFastPdfkitFont, type PdfkitFont } from './fast-fonts.js';
+import type { Layout } from '../templates/index.js';
+import { fontData, fontsRead } from '../render/shared/fonts.js';
+import { fastFace, installFastPdfkitFont, readLocaFast, type PdfkitFont } from './fast-fonts.js';
 import { installFastSubset, type TtfSubset } from './fast-subset.js';
 import { halfWidths } from './half-width.js';
-import { fontData, fontsRead } from './fonts.js';
-
-const require = createRequire(import.meta.url);
+import { load } from './packages.js';
+import { fastPathOn, hasMembers, took } from './status.js';
 
 /* pdfmake 0.3 ships no types for its Node entry; this is the part we use. */
 interface VirtualFs {
@@ -41,25 +40,41 @@ interface PdfMakeDocument {
 }
 
 let instance: PdfMake | undefined;
+/** pdfmake's own file system, where font files go when they are not read lazily. */
+let files: VirtualFs | undefined;
 /** Font files a layout named: pdfmake finds them in its file system, read on first use. */
 const fontFiles = new Set<string>();
+/** Font files written into pdfmake's own file system (the slow path of lazyFonts). */
+const written = new Set<string>();
+let lazy = false;
 
 function pdfmake(): PdfMake {
   if (!instance) {
-    instance = require('pdfmake') as PdfMake;
+    instance = load<PdfMake>('pdfmake');
     instance.setUrlAccessPolicy(() => false);
     instance.setLocalAccessPolicy(() => false);
-    instance.virtualfs = lazyFonts(instance.virtualfs);
-    fastShapingForFonts();
+    files = instance.virtualfs;
+    if (fastPathOn('lazyFonts') && hasMembers(files, "pdfmake's virtualfs", ['existsSync', 'readFileSync', 'writeFileSync'], 'lazyFonts')) {
+      instance.virtualfs = lazyFonts(files);
+      lazy = true;
+    }
+    hookFonts();
+    // Before pdfkit opens its first face (it reads loca at once).
+    readLocaFast();
   }
   return instance;
 }
 
 /** pdfmake's in-memory file system, with the layouts' font files read only when opened. */
 function lazyFonts(files: VirtualFs): VirtualFs {
+  const lazy = (name: string) => fastPathOn('lazyFonts') && fontFiles.has(name) && !written.has(name);
   return {
-    existsSync: (name) => fontFiles.has(name) || files.existsSync(name),
-    readFileSync: (name, options) => (fontFiles.has(name) ? fontData(name) : files.readFileSync(name, options)),
+    existsSync: (name) => lazy(name) || files.existsSync(name),
+    readFileSync: (name, options) => {
+      if (!lazy(name)) return files.readFileSync(name, options);
+      took('lazyFonts');
+      return fontData(name);
+    },
     writeFileSync: (name, data, options) => files.writeFileSync(name, data, options),
   };
 }
@@ -67,11 +82,13 @@ function lazyFonts(files: VirtualFs): VirtualFs {
 /**
  * pdfmake creates the pdfkit document, and pdfkit the fontkit font of each face, inside
  * `createPdf`, with no hook of their own; pdfmake's `provideFont` is where each face is
- * opened, once per document. Wrapping it (once per process) lets us give each new fontkit
- * font object of one of our faces the fast path; fonts not from a layout are left alone.
+ * opened, once per document. Wrapping it (once per process) lets us give each new font
+ * object of one of our faces half-width punctuation and the fast paths; fonts not from a
+ * layout are left alone.
  */
-function fastShapingForFonts(): void {
-  const proto = (require('pdfmake/js/PDFDocument') as { default: { prototype: PdfMakeDocument } }).default.prototype;
+function hookFonts(): void {
+  const proto = (load('pdfmake', 'js/PDFDocument') as { default: { prototype: PdfMakeDocument } }).default.prototype;
+  if (!hasMembers(proto, "pdfmake's PDFDocument", ['provideFont', 'getFontFile'], 'half-width punctuation is left to the fonts and the shaping fast paths are off')) return;
   const provide = proto.provideFont;
   const seen = new WeakSet<object>();
   proto.provideFont = function (this: PdfMakeDocument, family, bold, italics) {
@@ -80,11 +97,11 @@ function fastShapingForFonts(): void {
     if (font && !seen.has(font)) {
       seen.add(font);
       const file = this.getFontFile(family, bold, italics);
-      if (font.font && typeof file === 'string' && fontFiles.has(file) && fastPathsOn()) {
+      if (font.font && typeof file === 'string' && fontFiles.has(file)) {
         installFastPdfkitFont(font, fastFace(file));
         if (font.subset) installFastSubset(font.subset, fontData(file));
+        halfWidths(font);
       }
-      if (font.font && typeof file === 'string' && fontFiles.has(file)) halfWidths(font);
     }
     return font;
   };
@@ -101,6 +118,14 @@ export function pdfmakeFor(layout: Layout): PdfMake {
     for (const file of [face.regular, face.bold]) if (file) fontFiles.add(file);
     const bold = face.bold ?? face.regular;
     fonts[familyOf(key)] = { normal: face.regular, bold, italics: face.regular, bolditalics: bold };
+  }
+  // Without the lazy file system, pdfmake gets every file of the layout up front.
+  if (!lazy || !fastPathOn('lazyFonts')) {
+    for (const file of fontFiles) {
+      if (written.has(file)) continue;
+      files!.writeFileSync(file, fontData(file));
+      written.add(file);
+    }
   }
   pm.setFonts(fonts);
   return pm;
