@@ -57,16 +57,6 @@ export function loadLayout(dir: string, templatesRoot: string): { layout: Layout
     if (!existsSync(join(current, LAYOUT_FILE))) throw error(source, ['extends'], `no template "${parent}" (looked for ${join(current, LAYOUT_FILE)})`);
   }
 
-  // Check each file on its own so a mistake names the file it is in; a key that another file
-  // of the chain may give (a font's regular face) is looked for once they are merged.
-  for (const source of sources) {
-    const checked = v.safeParse(LAYOUT, source.data);
-    if (checked.success) continue;
-    const mistakes = checked.issues.filter((issue) => !isMissingKey(issue)).map((issue) => located(source, issue));
-    // The first in the file, as a reader would meet them (the schema lists keys in its own order).
-    mistakes.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
-    if (mistakes[0]) throw mistakes[0];
-  }
   const merged = sources.reduceRight<Record<string, unknown>>((acc, s) => deepMerge(acc, s.data), {});
   const layout = resolveLayout(merged, sources);
   return { layout, chain: sources.map((s) => s.dir), file: sources[0]!.file };
@@ -163,6 +153,24 @@ function error(source: Source, path: Array<string | number>, message: string): R
 
 type Issue = v.BaseIssue<unknown>;
 
+/**
+ * The error to report for a chain whose merged layout does not parse, in the file that holds
+ * the mistake. The layout is parsed once, merged, as that is all a good chain needs; only then
+ * is each file checked on its own, child first, leaving out keys that another file of the chain
+ * may give (a font's regular face). What no file gets wrong alone is `merged`: a key no file gives.
+ */
+function mistake(sources: Source[], merged: ReportError): ReportError {
+  for (const source of sources) {
+    const checked = v.safeParse(LAYOUT, source.data);
+    if (checked.success) continue;
+    const mistakes = checked.issues.filter((issue) => !isMissingKey(issue)).map((issue) => located(source, issue));
+    // The first in the file, as a reader meets them (the schema lists keys in its own order).
+    mistakes.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
+    if (mistakes[0]) return mistakes[0];
+  }
+  return merged;
+}
+
 /** A key the schema requires and the file leaves out (`expected` names the key). */
 const isMissingKey = (issue: Issue) => issue.type === 'strict_object' && issue.input === undefined;
 
@@ -197,8 +205,7 @@ function resolveLayout(merged: Record<string, unknown>, sources: Source[]): Layo
   // The file that sets a key, child first, so errors name the file to fix.
   const owner = (path: Array<string | number>) => sources.find((s) => hasPath(s.data, path)) ?? top;
   const parsed = v.safeParse(LAYOUT, merged);
-  // Each file passed on its own, so what is left is a key no file of the chain gives.
-  if (!parsed.success) throw located(owner(keys(parsed.issues[0].path ?? []).slice(0, -1)), parsed.issues[0]);
+  if (!parsed.success) throw mistake(sources, located(owner(keys(parsed.issues[0].path ?? []).slice(0, -1)), parsed.issues[0]));
   const d = parsed.output;
 
   const [w, h] = d.page.size;
