@@ -2,14 +2,16 @@
  * Every key a layout file (`layout.yaml`) may hold: its type, default, meaning and the message
  * a wrong value gets, declared once as a valibot schema.
  *
- * The loader (layout.ts) checks each file against it, then parses the merged `extends` chain
- * with it, which fills the defaults and turns lengths, 字号 and paper names into points; the
- * TypeScript types of a layout are inferred from it; and templates/README.md's key reference
- * is generated from it (docs.ts, npm run docs), with a test that the README is current.
+ * The loader (layout.ts) parses the merged `extends` chain with it, which fills the defaults
+ * and turns lengths, 字号 and paper names into points (and each file on its own when that
+ * fails, to name the file at fault); the TypeScript types of a layout are inferred from it; and
+ * templates/README.md's key reference is generated from it (docs.ts, npm run docs), with a test
+ * that the README is current.
  */
 import * as v from 'valibot';
 import Handlebars from 'handlebars';
 import { parseFontSize, parseLength, parseLineHeight, PAGE_SIZES } from './units.js';
+import { suggest } from './suggest.js';
 
 /** Meaning (and an example) of a key, carried by the schema into the key reference. */
 const doc = <S extends v.GenericSchema>(schema: S, meaning: string, example?: string) =>
@@ -38,7 +40,7 @@ const lineHeight = unit(parseLineHeight, 'line height', 'expected a multiple suc
 
 const PAPER = `expected ${Object.keys(PAGE_SIZES).join(', ')} or [width, height] in mm`;
 const pageSize = v.pipe(
-  v.custom<string | [number, number]>((value) => (typeof value === 'string' ? value.toUpperCase() in PAGE_SIZES : Array.isArray(value) && value.length === 2 && value.every((n) => typeof n === 'number' && n > 0)), PAPER),
+  v.custom<string | [number, number]>((value) => (typeof value === 'string' ? Object.hasOwn(PAGE_SIZES, value.toUpperCase()) : Array.isArray(value) && value.length === 2 && value.every((n) => typeof n === 'number' && n > 0)), PAPER),
   v.transform((value): [number, number] => (typeof value === 'string' ? PAGE_SIZES[value.toUpperCase()]! : value)),
   v.title('paper size'),
 );
@@ -70,26 +72,6 @@ const mapping = <E extends v.ObjectEntries>(entries: E) =>
     return 'expected a mapping of keys';
   });
 
-export function suggest(key: string, known: string[]): string {
-  const near = known.map((k) => ({ k, d: distance(key.toLowerCase(), k.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
-  return near && near.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${near.k}"?)` : ` (known keys: ${known.join(', ')})`;
-}
-
-/** Levenshtein distance. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** Text styles by role; what each is for. */
 const ROLES = {
   body: 'Body paragraphs.',
@@ -114,7 +96,7 @@ const ROLES = {
   glossaryDefinition: 'Glossary definitions.',
 } as const;
 export type StyleName = keyof typeof ROLES;
-export const STYLE_NAMES = Object.keys(ROLES) as StyleName[];
+export const STYLE_NAMES = Object.keys(ROLES) as readonly StyleName[];
 
 const ALIGN = ['left', 'center', 'right', 'justify'] as const;
 const PAGE_ALIGN = ['left', 'center', 'right', 'outside', 'inside'] as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { LAYOUT, STYLE_NAMES, suggest } from '../../pipeline/templates/schema.js';
+import { LAYOUT, STYLE_NAMES } from '../../pipeline/templates/schema.js';
+import { suggest } from '../../pipeline/templates/suggest.js';
 import { MM } from '../../pipeline/templates/units.js';
 
 /** The first issue of parsing `data` as a layout file: its key path and message. */
