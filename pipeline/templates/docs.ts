@@ -7,28 +7,40 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { LAYOUT_SPEC, STYLE_NAMES, type Spec } from './schema.js';
+import * as v from 'valibot';
+import { LAYOUT, STYLE_NAMES } from './schema.js';
 
 export const BEGIN = '<!-- KEYS:BEGIN';
 export const END = '<!-- KEYS:END -->';
 const BEGIN_LINE = `${BEGIN} (generated from pipeline/templates/schema.ts by npm run docs; do not edit by hand) -->`;
 
-const TYPE: Record<Spec['kind'], string> = {
-  length: 'length',
-  fontSize: 'font size',
-  lineHeight: 'line height',
-  number: 'number',
-  integer: 'integer',
-  string: 'text',
-  template: 'Handlebars text',
-  enum: 'one of',
-  boolean: 'true/false',
-  color: 'colour',
-  pageSize: 'paper size',
-  list: 'list',
-  object: 'mapping',
-  map: 'mapping',
-};
+/** Any schema of the layout, read for its parts (valibot's schemas are plain objects). */
+type Schema = v.GenericSchema & { type: string; wrapped?: Schema; default?: unknown; pipe?: readonly Schema[]; entries?: Record<string, Schema>; item?: Schema; value?: Schema; options?: readonly string[] };
+
+/** A key's schema without its optional/nullable wrappers, and the default the outermost gives. */
+function peel(schema: Schema): { schema: Schema; fallback: unknown } {
+  let fallback: unknown;
+  while (schema.wrapped) {
+    if (fallback === undefined) fallback = schema.default;
+    schema = schema.wrapped;
+  }
+  return { schema, fallback };
+}
+
+/** The schema a pipe starts from (the value kind under the titles and descriptions). */
+function base(schema: Schema): Schema {
+  while (schema.pipe) schema = schema.pipe[0]!;
+  return schema;
+}
+
+function typeName(schema: Schema): string {
+  const title = v.getTitle(schema);
+  if (title) return title;
+  const kind = base(schema);
+  if (kind.type === 'picklist') return `one of ${kind.options!.map((o) => `\`${o}\``).join(', ')}`;
+  if (kind.type === 'array') return `list of ${typeName(peel(kind.item!).schema)}`;
+  return 'mapping';
+}
 
 const show = (value: unknown): string => {
   if (value === undefined) return '—';
@@ -38,38 +50,44 @@ const show = (value: unknown): string => {
 };
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const meaning = (schema: Schema) => cell(v.getDescription(schema) ?? '');
+const example = (schema: Schema, fallback: string) => {
+  const given = (v.getMetadata(schema) as { example?: string }).example;
+  return given ? cell(`\`${given}\``) : fallback;
+};
 
-function rows(spec: Spec, path: string, out: string[]): void {
-  if (spec.kind === 'object') {
+/** One row per key: a row for a mapping, then rows for its keys. */
+function rows(key: Schema, path: string, out: string[]): void {
+  const { schema, fallback } = peel(key);
+  const kind = base(schema);
+  if (kind.type === 'strict_object') {
     if (path === 'styles') {
-      out.push(`| \`styles.<role>\` | mapping | — | — | ${cell(spec.doc)} Roles: ${STYLE_NAMES.map((s) => `\`${s}\``).join(', ')}. Properties below. |`);
+      out.push(`| \`styles.<role>\` | mapping | — | — | ${meaning(schema)} Roles: ${STYLE_NAMES.map((s) => `\`${s}\``).join(', ')}. Properties below. |`);
       return;
     }
-    if (path) out.push(`| \`${path}\` | mapping | — | — | ${cell(spec.doc)} |`);
-    for (const [key, field] of Object.entries(spec.fields)) rows(field, path ? `${path}.${key}` : key, out);
+    if (path) out.push(`| \`${path}\` | mapping | — | — | ${meaning(schema)} |`);
+    for (const [name, field] of Object.entries(kind.entries!)) rows(field, path ? `${path}.${name}` : name, out);
     return;
   }
-  if (spec.kind === 'map') {
-    out.push(`| \`${path}.<key>\` | mapping | — | \`${spec.example ?? 'name'}\` | ${cell(spec.doc)} |`);
-    if (spec.of.kind === 'object') for (const [key, field] of Object.entries(spec.of.fields)) rows(field, `${path}.<key>.${key}`, out);
+  if (kind.type === 'record') {
+    out.push(`| \`${path}.<key>\` | mapping | — | ${example(schema, '`name`')} | ${meaning(schema)} |`);
+    for (const [name, field] of Object.entries(base(kind.value!).entries!)) rows(field, `${path}.<key>.${name}`, out);
     return;
   }
-  const type = spec.kind === 'enum' ? `one of ${spec.values.map((v) => `\`${v}\``).join(', ')}` : spec.kind === 'list' ? `list of ${TYPE[spec.of.kind]}` : TYPE[spec.kind];
-  const example = 'example' in spec && spec.example ? `\`${spec.example}\`` : '—';
-  out.push(`| \`${path}\` | ${type} | ${show('default' in spec ? spec.default : undefined)} | ${cell(example)} | ${cell(spec.doc)} |`);
-  if (spec.kind === 'list' && spec.of.kind === 'object') for (const [key, field] of Object.entries(spec.of.fields)) rows(field, `${path}[].${key}`, out);
+  out.push(`| \`${path}\` | ${typeName(schema)} | ${show(fallback)} | ${example(schema, '—')} | ${meaning(schema)} |`);
+  const item = kind.type === 'array' ? base(kind.item!) : undefined;
+  if (item?.type === 'strict_object') for (const [name, field] of Object.entries(item.entries!)) rows(field, `${path}[].${name}`, out);
 }
 
 export function keyReference(): string {
   const out = ['| key | type | default | example | meaning |', '|---|---|---|---|---|'];
-  rows(LAYOUT_SPEC, '', out);
-  const styles = (LAYOUT_SPEC as Extract<Spec, { kind: 'object' }>).fields.styles as Extract<Spec, { kind: 'object' }>;
-  const body = styles.fields.body as Extract<Spec, { kind: 'object' }>;
+  const layout = base(LAYOUT as Schema);
+  rows(LAYOUT as Schema, '', out);
+  const body = base(peel(base(peel(layout.entries!.styles!).schema).entries!.body!).schema);
   const props = ['', '**Style properties** (every role; a role leaves out what it takes from `body`):', '', '| property | type | default (body) | example | meaning |', '|---|---|---|---|---|'];
-  for (const [key, field] of Object.entries(body.fields)) {
-    const type = field.kind === 'enum' ? `one of ${field.values.map((v) => `\`${v}\``).join(', ')}` : TYPE[field.kind];
-    const example = 'example' in field && field.example ? `\`${field.example}\`` : '—';
-    props.push(`| \`${key}\` | ${type} | ${show('default' in field ? field.default : undefined)} | ${cell(example)} | ${cell(field.doc)} |`);
+  for (const [name, field] of Object.entries(body.entries!)) {
+    const { schema, fallback } = peel(field);
+    props.push(`| \`${name}\` | ${typeName(schema)} | ${show(fallback)} | ${example(schema, '—')} | ${meaning(schema)} |`);
   }
   return [BEGIN_LINE, '', ...out, ...props, '', END].join('\n');
 }

@@ -11,54 +11,26 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
-import Handlebars from 'handlebars';
+import * as v from 'valibot';
 import { ReportError } from '../errors.js';
 import { cachePath, readCached, writeCached } from './cache.js';
-import { LAYOUT_SPEC, STYLE_NAMES, checkScalar, type Spec, type StyleName } from './schema.js';
-import { MM, type LineHeight } from './units.js';
+import { LAYOUT, STYLE_NAMES, type LayoutData, type Style, type StyleName } from './schema.js';
+import { MM } from './units.js';
 import { fileError, readTemplateFile } from './files.js';
 
-export type Align = 'left' | 'center' | 'right' | 'justify';
-export type PageAlign = 'left' | 'center' | 'right' | 'outside' | 'inside';
+export type { Align, PageAlign, Style } from './schema.js';
 
-export interface Style {
-  font: string;
-  size: number;
-  bold: boolean;
-  color: string;
-  lineHeight: LineHeight;
-  /** First-line indent in characters. */
-  indent: number;
-  spaceBefore: number;
-  spaceAfter: number;
-  align: Align;
-  characterSpacing: number;
-}
-
-export interface FontFace {
-  /** Absolute path of the regular face. */
-  regular: string;
-  bold?: string;
-  word: string[];
-  css?: string;
-}
+type FontData = LayoutData['fonts'][string];
+/** A font of the layout, its files resolved to absolute paths. */
+export type FontFace = { [K in keyof FontData]: NonNullable<FontData[K]> };
 
 /** A layout with every key present and every length in points. */
-export interface Layout {
+export type Layout = Omit<LayoutData, 'extends' | 'description' | 'page' | 'fonts' | 'styles'> & {
   description?: string;
-  page: { width: number; height: number; margin: { top: number; bottom: number; left: number; right: number } };
+  page: { width: number; height: number; margin: LayoutData['page']['margin'] };
   fonts: Record<string, FontFace>;
   styles: Record<StyleName, Style>;
-  headings: { numbering: 'keep' | 'strip'; runIn: 'source' | 'never' };
-  typesetting: { grid: boolean };
-  cover: { enabled: boolean; lines: Array<{ text: string; style: StyleName }>; top: number };
-  header: { text: string; align: PageAlign; rule: boolean };
-  footer: { text: string; align: PageAlign; inset: number; distance: number };
-  toc: { enabled: boolean; depth: number; title: string };
-  table: { borderWidth: number; borderColor: string; headerFill: string | null; stripeFill: string | null; cellPadding: number };
-  summary: { blocks: Array<'headline' | 'chart' | 'targets' | 'priorities' | 'projects'>; maxItems: number; minFontSize: number };
-  epub: { embedFonts: boolean };
-}
+};
 
 export const LAYOUT_FILE = 'layout.yaml';
 
@@ -85,8 +57,6 @@ export function loadLayout(dir: string, templatesRoot: string): { layout: Layout
     if (!existsSync(join(current, LAYOUT_FILE))) throw error(source, ['extends'], `no template "${parent}" (looked for ${join(current, LAYOUT_FILE)})`);
   }
 
-  // Validate each file on its own so a mistake names the file it is in.
-  for (const source of sources) validate(source, LAYOUT_SPEC, source.data, []);
   const merged = sources.reduceRight<Record<string, unknown>>((acc, s) => deepMerge(acc, s.data), {});
   const layout = resolveLayout(merged, sources);
   return { layout, chain: sources.map((s) => s.dir), file: sources[0]!.file };
@@ -181,57 +151,39 @@ function error(source: Source, path: Array<string | number>, message: string): R
   return new ReportError({ file: source.file, line: pos?.line, column: pos?.col }, key ? `${key}: ${message}` : message);
 }
 
-function validate(source: Source, spec: Spec, value: unknown, path: Array<string | number>): void {
-  if (value === undefined) return;
-  if (spec.kind === 'object') {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw error(source, path, 'expected a mapping of keys');
-    for (const [key, child] of Object.entries(value)) {
-      const field = spec.fields[key];
-      if (!field) throw error(source, [...path, key], `unknown key${suggest(key, Object.keys(spec.fields))}`);
-      validate(source, field, child, [...path, key]);
-    }
-    return;
+type Issue = v.BaseIssue<unknown>;
+
+/**
+ * The error to report for a chain whose merged layout does not parse, in the file that holds
+ * the mistake. The layout is parsed once, merged, as that is all a good chain needs; only then
+ * is each file checked on its own, child first, leaving out keys that another file of the chain
+ * may give (a font's regular face). What no file gets wrong alone is `merged`: a key no file gives.
+ */
+function mistake(sources: Source[], merged: ReportError): ReportError {
+  for (const source of sources) {
+    const checked = v.safeParse(LAYOUT, source.data);
+    if (checked.success) continue;
+    const mistakes = checked.issues.filter((issue) => !isMissingKey(issue)).map((issue) => located(source, issue));
+    // The first in the file, as a reader meets them (the schema lists keys in its own order).
+    mistakes.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
+    if (mistakes[0]) return mistakes[0];
   }
-  if (spec.kind === 'map') {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw error(source, path, 'expected a mapping of keys');
-    for (const [key, child] of Object.entries(value)) validate(source, spec.of, child, [...path, key]);
-    return;
-  }
-  if (spec.kind === 'list') {
-    if (!Array.isArray(value)) throw error(source, path, 'expected a list');
-    value.forEach((item, i) => validate(source, spec.of, item, [...path, i]));
-    return;
-  }
-  if (value === null && spec.kind === 'string' && spec.optional) return;
-  const checked = checkScalar(spec, value);
-  if ('error' in checked) throw error(source, path, checked.error);
-  if (spec.kind === 'template') {
-    try {
-      Handlebars.parse(value as string);
-    } catch (e) {
-      throw error(source, path, `Handlebars: ${(e as Error).message.split('\n')[0]}`);
-    }
-  }
+  return merged;
 }
 
-function suggest(key: string, known: string[]): string {
-  const near = known.map((k) => ({ k, d: distance(key.toLowerCase(), k.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
-  return near && near.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${near.k}"?)` : ` (known keys: ${known.join(', ')})`;
+/** A key the schema requires and the file leaves out (`expected` names the key). */
+const isMissingKey = (issue: Issue) => issue.type === 'strict_object' && issue.input === undefined;
+
+/** An issue as an error at its key: a missing key at the mapping that lacks it. */
+function located(source: Source, issue: Issue): ReportError {
+  const items = issue.path ?? [];
+  // A list where a mapping belongs: valibot takes it as a mapping of its indices.
+  const list = items.findIndex((item) => item.type === 'object' && Array.isArray(item.input));
+  if (list !== -1) return error(source, keys(items.slice(0, list)), 'expected a mapping of keys');
+  return error(source, keys(isMissingKey(issue) ? items.slice(0, -1) : items), issue.message);
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
-}
+const keys = (items: readonly v.IssuePathItem[]) => items.map((item) => item.key as string | number);
 
 function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
@@ -247,43 +199,16 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Fills defaults and converts units, spec-driven. */
-function defaults(spec: Spec, value: unknown): unknown {
-  switch (spec.kind) {
-    case 'object': {
-      const v = isPlainObject(value) ? value : {};
-      const out: Record<string, unknown> = {};
-      for (const [key, field] of Object.entries(spec.fields)) {
-        const resolved = defaults(field, v[key]);
-        if (resolved !== undefined) out[key] = resolved;
-      }
-      return out;
-    }
-    case 'map': {
-      const v = isPlainObject(value) ? value : {};
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, defaults(spec.of, x)]));
-    }
-    case 'list': {
-      const list = Array.isArray(value) ? value : spec.default;
-      return list?.map((item) => defaults(spec.of, item));
-    }
-    default: {
-      const raw = value === undefined ? spec.default : value;
-      if (raw === undefined) return undefined;
-      if (raw === null) return null;
-      const checked = checkScalar(spec, raw);
-      return 'value' in checked ? checked.value : undefined;
-    }
-  }
-}
-
+/** The merged layout with defaults filled and units in points, checked across files. */
 function resolveLayout(merged: Record<string, unknown>, sources: Source[]): Layout {
-  const d = defaults(LAYOUT_SPEC, merged) as Record<string, any>;
   const top = sources[0]!;
   // The file that sets a key, child first, so errors name the file to fix.
-  const owner = (path: string[]) => sources.find((s) => hasPath(s.data, path)) ?? top;
+  const owner = (path: Array<string | number>) => sources.find((s) => hasPath(s.data, path)) ?? top;
+  const parsed = v.safeParse(LAYOUT, merged);
+  if (!parsed.success) throw mistake(sources, located(owner(keys(parsed.issues[0].path ?? []).slice(0, -1)), parsed.issues[0]));
+  const d = parsed.output;
 
-  const [w, h] = d.page.size as [number, number];
+  const [w, h] = d.page.size;
   const landscape = d.page.orientation === 'landscape';
   const page = {
     width: (landscape ? Math.max(w, h) : Math.min(w, h)) * MM,
@@ -295,21 +220,20 @@ function resolveLayout(merged: Record<string, unknown>, sources: Source[]): Layo
   }
 
   const fonts: Record<string, FontFace> = {};
-  for (const [key, font] of Object.entries(d.fonts as Record<string, any>)) {
+  for (const [key, font] of Object.entries(d.fonts)) {
     const regular = fontFile(owner(['fonts', key, 'regular']), ['fonts', key, 'regular'], font.regular);
     const bold = font.bold ? { bold: fontFile(owner(['fonts', key, 'bold']), ['fonts', key, 'bold'], font.bold) } : {};
     if (font.css && !isFontStack(font.css)) {
       throw error(owner(['fonts', key, 'css']), ['fonts', key, 'css'], 'expected a CSS font-family list such as "Noto Serif SC", SimSun, serif (names, quoted names and commas only)');
     }
-    fonts[key] = { regular, word: font.word ?? [], ...bold, ...(font.css ? { css: font.css } : {}) };
+    fonts[key] = { regular, word: font.word, ...bold, ...(font.css ? { css: font.css } : {}) };
   }
   if (!Object.keys(fonts).length) throw error(top, ['fonts'], 'a layout needs at least one font');
 
   const body = d.styles.body;
   const styles = {} as Record<StyleName, Style>;
   for (const name of STYLE_NAMES) {
-    const own = d.styles[name] ?? {};
-    const style = { ...body, ...own } as Style;
+    const style: Style = { ...body, ...d.styles[name] };
     if (!fonts[style.font]) throw error(owner(['styles', name, 'font']), ['styles', name, 'font'], `no font "${style.font}" under fonts (have ${Object.keys(fonts).join(', ')})`);
     if (style.bold && !fonts[style.font]!.bold) throw error(owner(['styles', name, 'bold']), ['styles', name, 'bold'], `font "${style.font}" has no bold face; add fonts.${style.font}.bold or set bold: false`);
     styles[name] = style;

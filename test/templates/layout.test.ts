@@ -64,6 +64,12 @@ describe('layout files', () => {
     expect(layout.styles.heading1.size).toBe(16);
   });
 
+  it('extends: a child may change one face of a font its parent names', () => {
+    const { layout } = loadTemplate(template('extends: default\nfonts:\n  serif: {bold: "npm:@expo-google-fonts/noto-serif-sc/600SemiBold/NotoSerifSC_600SemiBold.ttf"}\n'));
+    expect(layout.fonts.serif!.bold).toMatch(/NotoSerifSC_600SemiBold\.ttf$/);
+    expect(layout.fonts.serif!.regular).toMatch(/NotoSerifSC_400Regular\.ttf$/);
+  });
+
   it.each([
     ['an unknown key, with a suggestion', 'extends: default\npage:\n  orientaton: portrait\n', /layout\.yaml:3:3: error: page\.orientaton: unknown key \(did you mean "orientation"\?\)/],
     ['a wrong type', 'extends: default\nstyles:\n  body: {size: huge}\n', /layout\.yaml:3:\d+: error: styles\.body\.size: expected a font size/],
@@ -74,6 +80,9 @@ describe('layout files', () => {
     ['a Handlebars error in a layout string', 'extends: default\nfooter: {text: "{{#if page}}x"}\n', /footer\.text: Handlebars/],
     ['YAML that does not parse', 'extends: default\npage: [\n', /layout\.yaml:\d+:\d+: error: not valid YAML/],
     ['an unknown parent', 'extends: nowhere\n', /extends: no template "nowhere"/],
+    ['a font without a regular face', 'extends: default\nfonts:\n  kai: {bold: kai.ttf}\n', /layout\.yaml:3:3: error: fonts\.kai: missing key "regular"/],
+    ['a list where a mapping belongs', 'extends: default\npage: [A4]\n', /layout\.yaml:2:1: error: page: expected a mapping of keys/],
+    ['the first of two mistakes in the file', 'extends: default\nzoom: 2\npage: {orientaton: portrait}\n', /layout\.yaml:2:1: error: zoom: unknown key/],
   ])('reports %s with file, line and key', (_what, layout, pattern) => {
     expect(error(template(layout))).toMatch(pattern);
   });
@@ -88,6 +97,13 @@ describe('layout files', () => {
     const message = error(dir);
     expect(message).toMatch(pattern);
     expect(message).toContain('broken.ttf');
+  });
+
+  it('names the file of the chain that holds the mistake', () => {
+    const child = template('extends: ../base\ndescription: mine\n');
+    mkdirSync(join(child, '..', 'base'));
+    writeFileSync(join(child, '..', 'base', 'layout.yaml'), 'extends: default\npage:\n  margin: {top: 2 furlongs}\n');
+    expect(error(child)).toMatch(/\/base\/layout\.yaml:3:\d+: error: page\.margin\.top: expected a length/);
   });
 
   it('points at the same line when the layout data comes from the cache (a second load)', () => {
