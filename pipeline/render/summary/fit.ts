@@ -10,6 +10,7 @@
  */
 import type { Layout } from '../../templates/index.js';
 import { renderPdf } from '../shared/pdfmake.js';
+import { withFallbackFont } from './fallback.js';
 import type { SummaryFacts } from './facts.js';
 import type { Labels } from './labels.js';
 import { sizesAt, type Look } from './look.js';
@@ -60,7 +61,7 @@ export async function fitOnePage(input: FitInput): Promise<Fitted> {
 
   let renders = 0;
   for (;;) {
-    const bytes = await renderPdf(input.layout, planned.doc);
+    const bytes = await renderPdf(input.layout, withFallbackFont(planned.doc, input.layout));
     renders++;
     const pages = pageCount(bytes);
     if (pages <= 1 || renders >= MAX_RENDERS || !shorten(limits, input.order)) return { bytes, pages, base, limits: { ...limits }, renders };
