@@ -6,7 +6,9 @@
  * character were one of the face's own.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { documentDefinition } from '../../../pipeline/render/pdf/document.js';
+import { write as writeSummary } from '../../../pipeline/render/summary/index.js';
 import { publicationDate } from '../../../pipeline/render/shared/dates.js';
 import { SEED, template } from '../../helpers.js';
 import { freshPublication } from '../html/support.js';
@@ -101,5 +103,23 @@ describe('a document its faces cover', () => {
     const { bytes } = await render('# 一、𠮷野\n\n正文。\n', 'default');
     const fonts = (await allGlyphs(bytes)).filter((g) => g.char === '𠮷').map((g) => g.font.replace(/^[A-Z]{6}\+/, ''));
     expect(fonts).toContain('NotoSerifJP-Bold');
+  });
+});
+
+describe('the one-page summary', () => {
+  it('sets 𠮷 in the fallback font too (pdfmake breaks its lines; the inline names the fallback family)', async () => {
+    // The seed with its district renamed: 𠮷 in the title, the kicker and the items.
+    const pub = freshPublication('/tmp/jiyu.txt', readFileSync(SEED, 'utf8').replaceAll('番禺', '𠮷禺'));
+    const files = await writeSummary(pub, { template: template('default'), date: publicationDate(pub.meta, {}), warn: () => undefined });
+    const pdf = files.find((f) => f.path.endsWith('.pdf'))!;
+    const drawn = await allGlyphs(pdf.data as Uint8Array);
+    const ji = drawn.filter((g) => g.char === '𠮷');
+    expect(ji.length).toBeGreaterThan(0);
+    expect(ji.filter((g) => !g.inFont || !/^[A-Z]{6}\+NotoSerifJP-/.test(g.font))).toEqual([]);
+    expect(drawn.filter((g) => !g.inFont && g.char.trim()).map((g) => g.char)).toEqual([]);
+    // Beside it, the summary's own faces as before.
+    const next = drawn[drawn.indexOf(ji[0]!) + 1]!;
+    expect(next.char).toBe('禺');
+    expect(next.font).toMatch(/NotoS(erif|ans)SC-/);
   });
 });
