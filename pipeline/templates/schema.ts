@@ -72,7 +72,7 @@ export const LAYOUT_SPEC: Spec = {
     },
     fonts: {
       kind: 'map',
-      doc: 'Font faces the styles refer to, by a key of your choosing. Files are TrueType/OpenType (.ttf, .otf) or WOFF (.woff), embedded as subsets in the PDF.',
+      doc: 'Font faces the styles refer to, by a key of your choosing. Files are TrueType/OpenType (.ttf, .otf) or WOFF (.woff), embedded as subsets in the PDF. The key `fallback` is the fallback font: characters a style\'s own face lacks are drawn from it, in the PDF and the summary (the default layout\'s is Noto Serif JP, `npm:@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf` and `700Bold`, for CJK Extension B such as 𠮷); its `word` and `css` names are added where the DOCX, HTML and EPUB need them.',
       example: 'song',
       of: {
         kind: 'object',

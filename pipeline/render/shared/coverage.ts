@@ -39,7 +39,28 @@ function fontLookup(file: string, bold?: string): (cp: number) => boolean {
   };
 }
 
+/** Per publication and layout: the build and the writers of one thread ask for it once. */
+const memo = new WeakMap<Publication, WeakMap<Layout, Coverage>>();
+
 export function characterCoverage(publication: Publication, layout: Layout): Coverage {
+  let byLayout = memo.get(publication);
+  if (!byLayout) memo.set(publication, (byLayout = new WeakMap()));
+  let found = byLayout.get(layout);
+  if (!found) byLayout.set(layout, (found = coverageOf(publication, layout)));
+  return found;
+}
+
+/**
+ * Characters the fallback font draws for this publication, for the writers whose readers pick
+ * fonts themselves (DOCX, HTML, EPUB): empty when the layout has no fallback font, without
+ * looking at the text.
+ */
+export function fallbackCharacters(publication: Publication, layout: Layout): Set<string> {
+  if (!fallbackFont(layout)) return new Set();
+  return new Set(characterCoverage(publication, layout).fallback.map((m) => m.char));
+}
+
+function coverageOf(publication: Publication, layout: Layout): Coverage {
   const used = new Set(Object.values(layout.styles).map((s) => s.font));
   const lookups = [...used].filter((key) => layout.fonts[key]).map((key) => ({ key, has: fontLookup(layout.fonts[key]!.regular, layout.fonts[key]!.bold) }));
   const spare = fallbackFont(layout);
