@@ -17,14 +17,18 @@ interface Inherited {
 }
 type Inline = string | (Record<string, unknown> & { text: unknown });
 
-export function withFallbackFont(doc: TDocumentDefinitions, layout: Layout): TDocumentDefinitions {
+/**
+ * `wanted`: the characters of the publication the faces lack and the fallback font has
+ * (shared/coverage.ts); only those are looked up, so a summary without any opens no face here.
+ */
+export function withFallbackFont(doc: TDocumentDefinitions, layout: Layout, wanted: Set<string> = new Set()): TDocumentDefinitions {
   const spare = fallbackFont(layout);
-  if (!spare) return doc;
+  if (!spare || !wanted.size) return doc;
   const files = new Map(Object.entries(layout.fonts).map(([key, f]) => [familyOf(key), f]));
   /** Whether a family's face (regular or bold) lacks a character the fallback has. */
   const needs = (at: Inherited, cp: number): boolean => {
     const font = files.get(at.font);
-    if (!font || at.font === familyOf(FALLBACK) || cp < 0x7f) return false;
+    if (!font || at.font === familyOf(FALLBACK) || cp < 0x7f || !wanted.has(String.fromCodePoint(cp))) return false;
     if (face(at.bold && font.bold ? font.bold : font.regular).covers(cp) || INVISIBLE.test(String.fromCodePoint(cp))) return false;
     return face(fallbackFile(spare, at.bold)).covers(cp);
   };
