@@ -21,7 +21,7 @@ import { publish } from './publish.js';
 import { readSidecar } from './sidecar-file.js';
 import { writerFor, type Format } from './render/index.js';
 import { publicationDate } from './render/shared/dates.js';
-import { describeMissing, missingCharacters } from './render/shared/coverage.js';
+import { characterCoverage, describeFallback, describeMissing } from './render/shared/coverage.js';
 import type { OutputFile, RenderContext, Writer } from './render/types.js';
 import type { Template } from './templates/index.js';
 
@@ -99,9 +99,11 @@ export async function buildSource(path: string, options: BuildOptions): Promise<
   const template = typeof options.template === 'function' ? options.template() : options.template;
   const context: RenderContext = { template, date, warn };
   if (options.formats.includes('pdf') || options.formats.includes('summary')) {
-    const missing = missingCharacters(publication, template.layout);
+    const { missing, fallback } = characterCoverage(publication, template.layout);
     if (missing.length && options.strictGlyphs) throw new ReportError({ file: path }, describeMissing(missing));
     if (missing.length) warn(describeMissing(missing));
+    // Drawn, only in the fallback font's design: a note, not a warning.
+    if (fallback.length) options.warn?.(`${path}: note: ${describeFallback(fallback)}`);
   }
   const byFormat = new Map<Format, OutputFile[]>();
   for (const format of options.formats) {

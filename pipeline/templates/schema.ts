@@ -162,7 +162,7 @@ export const LAYOUT = v.pipe(
         right: v.optional(doc(length, 'Right margin.', '26mm'), '25mm'),
       }),
     }),
-    fonts: v.optional(doc(v.record(v.string(), font, 'expected a mapping of keys'), 'Font faces the styles refer to, by a key of your choosing. Files are TrueType/OpenType (.ttf, .otf) or WOFF (.woff), embedded as subsets in the PDF.', 'song'), {}),
+    fonts: v.optional(doc(v.record(v.string(), font, 'expected a mapping of keys'), 'Font faces the styles refer to, by a key of your choosing. Files are TrueType/OpenType (.ttf, .otf) or WOFF (.woff), embedded as subsets in the PDF. The key `fallback` is the fallback font: characters a style\'s own face lacks are drawn from it, in the PDF and the summary (the default layout\'s is Noto Serif JP, `npm:@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf` and `700Bold`, for CJK Extension B such as 𠮷); its `word` and `css` names are added where the DOCX, HTML and EPUB need them.', 'song'), {}),
     styles: section('Text styles by role. Every style takes what it leaves out from `body`.', { body: v.optional(body, {}), ...roles }),
     headings: section('How headings are shown.', {
       numbering: v.optional(doc(oneOf(['keep', 'strip']), '`keep` prints the report\'s own numbering (一、 （一）); `strip` hides it.'), 'keep'),

@@ -31,6 +31,8 @@ import { contents } from './fields.js';
 import { tocEntries } from './handlers/heading.js';
 import { coverLines } from './front.js';
 import { fontTableXml, unnamedFonts } from './fonts.js';
+import { fallbackRuns } from './fallback.js';
+import { FALLBACK } from '../shared/fallback-font.js';
 import { mirrored, pageProperties, running } from './page.js';
 import { documentProperties } from './properties.js';
 import { stylesFor, usedFontKeys } from './styles.js';
@@ -66,6 +68,8 @@ export const write: Writer = async (publication, context) => {
     ...parts.map((children) => ({ properties: page, ...running(layout, template, meta), children })),
   ];
 
+  // The fallback font is declared only when some run names it.
+  const fonts = state.fallback ? [...usedFontKeys(layout), FALLBACK] : usedFontKeys(layout);
   for (const key of unnamedFonts(layout, usedFontKeys(layout))) {
     warn(`docx: fonts.${key} has no word names; its text uses Word's default font`);
   }
@@ -82,7 +86,7 @@ export const write: Writer = async (publication, context) => {
   });
   const data = finish(await packageParts(doc), {
     date: context.date,
-    replace: { 'word/fontTable.xml': fontTableXml(layout, usedFontKeys(layout)) },
+    replace: { 'word/fontTable.xml': fontTableXml(layout, fonts) },
   });
   return [{ path: `${publication.name}.docx`, data }];
 };
@@ -91,6 +95,8 @@ export const write: Writer = async (publication, context) => {
 function nonEmpty(children: FileChild[]): FileChild[] {
   return children.length ? children : [new Paragraph({})];
 }
+
+const withFallback = (fallback: State['fallback']) => (fallback ? { fallback } : {});
 
 function createState(publication: Publication, template: State['template'], warn: (m: string) => void): State {
   const { layout } = template;
@@ -101,6 +107,7 @@ function createState(publication: Publication, template: State['template'], warn
     layout,
     template,
     meta: publication.meta,
+    ...withFallback(fallbackRuns(publication, layout)),
     lists: new ListRegistry(layout.styles.body),
     footnotes: new Map(),
     warn,

@@ -3,6 +3,7 @@
  * metadata, the two dispatchers (blocks and phrasing), and the registries that must be shared
  * across the tree (bookmark names, list numbering, footnotes, warnings).
  */
+import type { FallbackRuns } from './fallback.js';
 import type { FileChild, ParagraphChild, Paragraph } from 'docx';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { Meta } from '../../model.js';
@@ -52,4 +53,6 @@ export interface State {
   warn(message: string): void;
   /** Warn that a node type has no handler, once per type; its text is kept by the caller. */
   unhandled(node: Nodes): void;
+  /** Characters set in the fallback font, and its run fonts (undefined: none needed). */
+  fallback?: FallbackRuns;
 }

@@ -9,6 +9,7 @@ import type { RenderContext } from '../types.js';
 import { convertOnce, type Converted } from './convert.js';
 import { outline, type OutlineEntry } from './outline.js';
 import { sections, type Section } from './sections.js';
+import { fallbackCharacters } from '../shared/coverage.js';
 import { styleData, type StyleData } from './style.js';
 import { view, type View } from './view.js';
 
@@ -39,7 +40,8 @@ export function prepare(publication: Publication, context: RenderContext): Prepa
     for (const line of converted.warnings) context.warn(line);
   }
   const cut = sections(converted.blocks, { runIn: layout.headings.runIn === 'source' });
-  const style = styleData(layout);
+  // Stacks name the fallback font only for a document that has characters the faces lack.
+  const style = styleData(layout, fallbackCharacters(publication, layout).size > 0);
   const prepared: Prepared = {
     view: view(publication, template),
     sections: cut,

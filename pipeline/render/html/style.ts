@@ -9,6 +9,7 @@
  */
 import type { Layout, Style } from '../../templates/index.js';
 import { STYLE_NAMES } from '../../templates/schema.js';
+import { FALLBACK } from '../shared/fallback-font.js';
 
 const MM_PER_PT = 25.4 / 72;
 const round = (n: number, digits = 4) => String(Number(n.toFixed(digits)));
@@ -22,12 +23,16 @@ export interface StyleData {
   coverTop: string;
 }
 
-export function styleData(layout: Layout): StyleData {
+/**
+ * `fallback`: the document has characters the layout's faces lack (shared/coverage.ts), so
+ * every stack also names the fallback font's families (see fontStack).
+ */
+export function styleData(layout: Layout, fallback = false): StyleData {
   const body = layout.styles.body;
   const vars: Record<string, string> = {
     'base-size': `${round(body.size, 2)}pt`,
   };
-  for (const name of STYLE_NAMES) Object.assign(vars, styleVars(name, layout.styles[name], body.size, layout));
+  for (const name of STYLE_NAMES) Object.assign(vars, styleVars(name, layout.styles[name], body.size, layout, fallback));
   const t = layout.table;
   Object.assign(vars, {
     'table-border-width': `${round(t.borderWidth, 2)}pt`,
@@ -45,11 +50,11 @@ export function styleData(layout: Layout): StyleData {
   };
 }
 
-function styleVars(name: string, style: Style, bodySize: number, layout: Layout): Record<string, string> {
+function styleVars(name: string, style: Style, bodySize: number, layout: Layout, fallback: boolean): Record<string, string> {
   const rem = (pt: number) => (pt === 0 ? '0' : `${round(pt / bodySize, 3)}rem`);
   const lineHeight = 'multiple' in style.lineHeight ? style.lineHeight.multiple : style.lineHeight.exact / style.size;
   return {
-    [`${name}-font`]: fontStack(layout, style.font),
+    [`${name}-font`]: fallback ? withFallbackFamilies(layout, fontStack(layout, style.font)) : fontStack(layout, style.font),
     [`${name}-size`]: rem(style.size),
     [`${name}-weight`]: style.bold ? '700' : '400',
     [`${name}-color`]: style.color,
@@ -73,4 +78,21 @@ export function fontStack(layout: Layout, key: string): string {
   if (font?.css) return /\b(serif|sans-serif|monospace|cursive|fantasy|system-ui)\s*$/.test(font.css) ? font.css : `${font.css}, ${generic}`;
   const names = (font?.word ?? []).map((n) => `"${n.replace(/["\\]/g, '')}"`);
   return [...names, generic].join(', ');
+}
+
+const GENERIC = /^(serif|sans-serif|monospace|cursive|fantasy|system-ui)$/;
+
+/**
+ * A stack with the fallback font's families (`fonts.fallback.css`, else its Word names) put
+ * before its generic family: a browser falls back per character through the stack, so a
+ * character the named faces lack (𠮷) is drawn from one of these where a reader has it (Noto
+ * Serif JP, SimSun-ExtB) before the system's choice. Unchanged without a fallback font.
+ */
+export function withFallbackFamilies(layout: Layout, stack: string): string {
+  if (!layout.fonts[FALLBACK]) return stack;
+  const families = (css: string) => (css.match(/"[^"]*"|'[^']*'|[^,]+/g) ?? []).map((f) => f.trim()).filter(Boolean);
+  const own = families(stack);
+  const extra = families(fontStack(layout, FALLBACK)).filter((f) => !GENERIC.test(f) && !own.includes(f));
+  const generic = own.length && GENERIC.test(own[own.length - 1]!) ? own.length - 1 : own.length;
+  return [...own.slice(0, generic), ...extra, ...own.slice(generic)].join(', ');
 }

@@ -30,6 +30,8 @@ export interface Face {
   shaped(text: string): number;
   /** Code points the face has no glyph for. */
   missing: Set<number>;
+  /** Whether the face has a glyph for the code point (looked up once, as for its advance). */
+  covers(cp: number): boolean;
 }
 
 const faces = new Map<string, Face>();
@@ -92,6 +94,10 @@ function openFace(file: string): Face {
     descent: descent / em,
     lineHeight: (ascent - descent) / em,
     missing,
+    covers(cp) {
+      advanceOf(cp);
+      return missing.size === 0 || !missing.has(cp);
+    },
     advance(text, index) {
       const unit = text.charCodeAt(index);
       if (unit >= 0xdc00 && unit <= 0xdfff) return 0;

@@ -6,6 +6,7 @@
 import type { Layout, Style } from '../../templates/index.js';
 import type { StyleName } from '../../templates/schema.js';
 import { familyOf } from '../../engine/index.js';
+import { fallbackFile, fallbackFont, FALLBACK } from '../shared/fallback-font.js';
 import { face, type Face } from './fonts.js';
 
 export type Align = Style['align'];
@@ -21,6 +22,8 @@ export interface TextStyle {
   color: string;
   characterSpacing: number;
   face: Face;
+  /** This style set in the layout's fallback font (text/fallback.ts); undefined without one. */
+  fallback?: () => TextStyle | undefined;
 }
 
 export interface BlockStyle {
@@ -74,9 +77,29 @@ export class StyleBook {
       // A bold variant of a font without a bold face stays regular (pdfmake cannot fake bold).
       const file = bold ? (font.bold ?? font.regular) : font.regular;
       text = { key, role: name, font: style.font, bold: bold && !!font.bold, size, color: style.color, characterSpacing: style.characterSpacing, face: face(file) };
+      const base = text;
+      text.fallback = () => this.fallbackOf(base);
       this.texts.set(key, text);
       // Every text item is set whole (noWrap): lines are broken before pdfmake sees them.
       this.named[key] = { font: familyOf(style.font), fontSize: size, bold: text.bold, color: style.color, characterSpacing: style.characterSpacing, noWrap: true };
+    }
+    return text;
+  }
+
+  /**
+   * A style as it is set in the fallback font: its size, colour, tracking and weight. Made
+   * (and its face opened) only when a character asks for it.
+   */
+  private fallbackOf(base: TextStyle): TextStyle | undefined {
+    const font = fallbackFont(this.layout);
+    if (!font || base.font === FALLBACK) return undefined;
+    const key = `${base.key}~${FALLBACK}`;
+    let text = this.texts.get(key);
+    if (!text) {
+      const bold = base.bold && !!font.bold;
+      text = { key, role: base.role, font: FALLBACK, bold, size: base.size, color: base.color, characterSpacing: base.characterSpacing, face: face(fallbackFile(font, bold)) };
+      this.texts.set(key, text);
+      this.named[key] = { font: familyOf(FALLBACK), fontSize: base.size, bold, color: base.color, characterSpacing: base.characterSpacing, noWrap: true };
     }
     return text;
   }

@@ -10,6 +10,7 @@
  */
 import type { Layout } from '../../templates/index.js';
 import { renderPdf } from '../../engine/index.js';
+import { withFallbackFont } from './fallback.js';
 import type { SummaryFacts } from './facts.js';
 import type { Labels } from './labels.js';
 import { sizesAt, type Look } from './look.js';
@@ -26,6 +27,8 @@ const GROW_TRIES = 40;
 const GIVE_WAY: BlockKind[] = ['projects', 'priorities', 'targets', 'chart', 'headline'];
 
 export interface FitInput {
+  /** Characters the layout's faces lack that its fallback font draws (shared/coverage.ts). */
+  fallback?: Set<string>;
   facts: SummaryFacts;
   labels: Labels;
   order: BlockKind[];
@@ -60,7 +63,7 @@ export async function fitOnePage(input: FitInput): Promise<Fitted> {
 
   let renders = 0;
   for (;;) {
-    const bytes = await renderPdf(input.layout, planned.doc);
+    const bytes = await renderPdf(input.layout, withFallbackFont(planned.doc, input.layout, input.fallback));
     renders++;
     const pages = pageCount(bytes);
     if (pages <= 1 || renders >= MAX_RENDERS || !shorten(limits, input.order)) return { bytes, pages, base, limits: { ...limits }, renders };

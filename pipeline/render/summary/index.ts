@@ -11,6 +11,7 @@
  */
 import type { Writer } from '../types.js';
 import { summaryFacts } from './facts.js';
+import { fallbackCharacters } from '../shared/coverage.js';
 import { fitOnePage } from './fit.js';
 import { summaryHtml } from './html.js';
 import { labelsFor } from './labels.js';
@@ -29,7 +30,7 @@ export const write: Writer = async (publication, context) => {
   if (none) context.warn('summary: no headline figures, targets, priorities or 民生实事 found; the summary has the title only');
 
   const title = `${facts.title ?? facts.meeting ?? ''}（摘要）`;
-  const fitted = await fitOnePage({ facts, labels, order, maxItems, layout, look, info: { title, date: context.date } });
+  const fitted = await fitOnePage({ facts, labels, order, maxItems, layout, look, info: { title, date: context.date }, fallback: fallbackCharacters(publication, layout) });
   if (fitted.pages > 1) context.warn(`summary: does not fit on one page even with every list shortened to one item (${fitted.pages} pages)`);
   // The web page shows what the PDF shows, so that printed from a browser it is the same one
   // A4 page (summary.css has the @page rule); the JSON keeps every fact.

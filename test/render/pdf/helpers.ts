@@ -128,6 +128,10 @@ export interface Glyph {
   size: number;
   /** The glyph's own advance in em (the font's width, before any adjustment). */
   advance: number;
+  /** The embedded font's name (`ABCDEF+NotoSerifSC-Regular`). */
+  font: string;
+  /** The font has a glyph for it (false: drawn as .notdef, an empty box). */
+  inFont: boolean;
 }
 
 /**
@@ -144,6 +148,7 @@ export async function glyphs(doc: PdfDocument, pageNumber: number): Promise<Glyp
   let y = 0;
   let size = 0;
   let cs = 0;
+  let font = '';
   for (let i = 0; i < fnArray.length; i++) {
     const args = argsArray[i] as any[];
     switch (fnArray[i]) {
@@ -158,15 +163,16 @@ export async function glyphs(doc: PdfDocument, pageNumber: number): Promise<Glyp
       }
       case OPS.setFont:
         size = args[1] as number;
+        font = (page.commonObjs.get(args[0] as string) as { name: string }).name;
         break;
       case OPS.setCharSpacing:
         cs = args[0] as number;
         break;
       case OPS.showText:
-        for (const g of args[0] as Array<number | { unicode: string; width: number }>) {
+        for (const g of args[0] as Array<number | { unicode: string; width: number; isInFont: boolean }>) {
           if (typeof g === 'number') x -= (g / 1000) * size;
           else {
-            out.push({ char: g.unicode, x, y, size, advance: g.width / 1000 });
+            out.push({ char: g.unicode, x, y, size, advance: g.width / 1000, font, inFont: g.isInFont });
             x += (g.width / 1000) * size + cs;
           }
         }

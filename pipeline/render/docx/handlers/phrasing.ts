@@ -6,6 +6,7 @@ import { FootnoteReferenceRun, TextRun, type ParagraphChild } from 'docx';
 import type { Break, Delete, Emphasis, FootnoteReference, Image, ImageReference, InlineCode, LinkReference, Strong, Text } from 'mdast';
 import type { InlineHandler, Marks } from '../types.js';
 import { CHAR_STYLES } from '../styles.js';
+import { textRuns } from '../fallback.js';
 
 export const runOptions = (marks: Marks) => ({
   ...(marks.bold ? { bold: true } : {}),
@@ -20,9 +21,9 @@ function unwrap(value: string): string {
   return value.replace(/([^\x00-\x7f])?\s*\n\s*([^\x00-\x7f])?/g, (_, a = '', b = '') => (a && b ? a + b : `${a}${a || b ? ' ' : ''}${b}`));
 }
 
-export const text: InlineHandler<Text> = (_state, node, marks): ParagraphChild[] => {
+export const text: InlineHandler<Text> = (state, node, marks): ParagraphChild[] => {
   const value = unwrap(node.value);
-  return value ? [new TextRun({ text: value, ...runOptions(marks) })] : [];
+  return value ? textRuns(value, runOptions(marks), state.fallback) : [];
 };
 
 export const hardBreak: InlineHandler<Break> = (): ParagraphChild[] => [new TextRun({ break: 1 })];

@@ -23,6 +23,7 @@
 import { breakOpportunities, isSpace, isSqueezable, mayNotStart } from './breaks.js';
 import { adjacentPairs, isClosingMark, isMark, KEPT } from './compress.js';
 import { keepWords } from '../../shared/words.js';
+import { withFallback } from './fallback.js';
 import type { TextStyle } from '../styles.js';
 
 export interface Span {
@@ -116,7 +117,8 @@ function measureSpans(spans: Span[], grid = false): Measured {
  * and its longest piece that cannot be broken (`min`). Table columns are sized from these.
  */
 export function extent(spans: Span[]): { max: number; min: number; lines: number[] } {
-  const { text, fit } = measureSpans(spans);
+  // Measured as typeset.ts will set them: in the fallback font where a face lacks a character.
+  const { text, fit } = measureSpans(withFallback(spans));
   const may = breakOpportunities(text);
   const lines: number[] = [];
   let min = 0;

@@ -12,6 +12,7 @@ import type { Margin, TextItem, TextNode } from '../nodes.js';
 import { lineHeightFactor, type BlockStyle } from '../styles.js';
 import { breakLines, SUP_SCALE, type Broken, type Line, type Span } from './lines.js';
 import { KEPT } from './compress.js';
+import { withFallback } from './fallback.js';
 
 export interface SetOptions {
   /** Width of the text column in points. */
@@ -30,12 +31,14 @@ export interface SetOptions {
 
 /** Text whose width is the plain sum of its advances (no kerning or ligatures apply). */
 const PLAIN = /^[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018\u2019\u201c\u201d0-9.,%]*$/;
-/** The feature that asks for a full-width mark in half an em (compress.ts, shared/half-width.ts). */
+/** The feature that asks for a full-width mark in half an em (compress.ts, engine/half-width.ts). */
 const HALF_WIDTH = ['halt'];
 /** Justify by at most this fraction of the size between characters; beyond, leave it ragged. */
 const MAX_SPREAD = 0.6;
 
-export function typeset(spans: Span[], block: BlockStyle, options: SetOptions): TextNode[] {
+export function typeset(given: Span[], block: BlockStyle, options: SetOptions): TextNode[] {
+  // Characters a span's face lacks are set in the fallback font, as spans of their own.
+  const spans = withFallback(given);
   const indent = options.indent ?? block.indent;
   const align = options.align ?? block.align;
   const broken = breakLines(spans, options.width, indent, { balance: align === 'center', grid: block.grid && align === 'justify' });
