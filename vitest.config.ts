@@ -23,6 +23,7 @@ export const E2E = [
   'test/build.test.ts',
   'test/worker.test.ts',
   'test/render/pdf/fast-shaping.test.ts',
+  'test/render/markdown-build.test.ts',
 ];
 
 export default defineConfig({

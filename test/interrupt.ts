@@ -6,7 +6,7 @@
  * its signal handler, are running then), and signal while the long one is still being built.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -59,3 +59,12 @@ export function interruptWhen(cli: string, cwd: string, args: string[], ready: (
 
 /** Whether `dir` holds every file in `names`. */
 export const holds = (dir: string, names: string[]) => names.every((n) => existsSync(join(dir, n)));
+
+/** A file's size, or -1 while it is not there (a folder being switched is briefly absent). */
+export function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return -1;
+  }
+}
