@@ -15,7 +15,10 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-/** The slow tier: each file here starts processes or builds every format more than once. */
+/**
+ * The slow tier: each file here starts processes or builds every format more than once. A new
+ * test that does either belongs here; test/tiers.test.ts checks that every file listed exists.
+ */
 export const E2E = [
   'test/make.test.ts',
   'test/make-rules.test.ts',
