@@ -69,7 +69,7 @@ $(DIST): $(DEPS) $(TS_SOURCES) tsconfig.json scripts/ascii-only.mjs
 # Two tiers (vitest.config.ts): `make test` every stage on real data, in-process, within two
 # minutes on two cores; `make test-e2e` what needs whole processes or repeated builds (CI runs both).
 test: $(DIST)
-	npx vitest run --project fast
+	npx vitest run --project fast --project fast-isolated
 
 test-e2e: $(DIST)
 	npx vitest run --project e2e

@@ -10,7 +10,8 @@
  *   included), byte-identical rebuilds, the PDF worker thread, the fast paths against the
  *   libraries they stand in for.
  *
- * `npx vitest run` runs both; `--project fast` or `--project e2e` one of them.
+ * `npx vitest run` runs both; `--project fast --project fast-isolated` (what `make test` runs)
+ * or `--project e2e` one of them.
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
@@ -29,6 +30,13 @@ export const E2E = [
   'test/render/markdown-build.test.ts',
 ];
 
+/**
+ * Fast tests that change process-wide state the other files rely on (the PDF engine's fast
+ * paths turned off by a simulated upgrade, its counters of paths taken): each runs in a process
+ * of its own, as in the e2e tier, instead of sharing a worker's modules.
+ */
+export const ISOLATED = ['test/engine/**/*.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 120_000,
@@ -46,7 +54,7 @@ export default defineConfig({
         test: {
           name: 'fast',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/check/**', 'node_modules/**', ...E2E],
+          exclude: ['test/check/**', 'node_modules/**', ...E2E, ...ISOLATED],
           // One module graph per worker instead of one per file: the pipeline, its fonts and the
           // tests' caches (the seed's publication, its PDF per layout) are loaded once per worker.
           // Safe here: no fast test mocks modules or leaves globals changed (determinism.test
@@ -54,6 +62,10 @@ export default defineConfig({
           // CPU isolated, 1 min 47 s and 55 s of CPU not.
           isolate: false,
         },
+      },
+      {
+        extends: true,
+        test: { name: 'fast-isolated', include: ISOLATED, exclude: E2E },
       },
       {
         extends: true,
