@@ -5,7 +5,8 @@
 #   make TEMPLATE=official   the same with another template (templates/<name> or a path)
 #   make FORMATS=pdf,docx    only some formats (the folders then hold only those)
 #   make -q / make -n        is anything out of date / what would be built
-#   make test                the test suite (Node and npm packages only)
+#   make test                the fast tier of the tests (Node and npm packages only)
+#   make test-e2e            the end-to-end tier: real make, the CLI as a process, whole builds
 #   make fuzz                the property tests with fresh seeds (FUZZ=n times the cases)
 #   make check               checks with real clients: LibreOffice, epubcheck, poppler, Chromium
 #   make bench               speed and memory figures
@@ -35,7 +36,7 @@ DIST := dist/.stamp
 TS_SOURCES := $(shell find pipeline -name '*.ts' 2>/dev/null)
 RULES := .make/rules.mk
 
-.PHONY: all publications test fuzz check bench watch clean FORCE
+.PHONY: all publications test test-e2e fuzz check bench watch clean FORCE
 .DEFAULT_GOAL := all
 
 # Only when building publications (not for test, clean, …) are the rules made and read; make
@@ -65,8 +66,13 @@ $(DEPS): package.json package-lock.json
 $(DIST): $(DEPS) $(TS_SOURCES) tsconfig.json scripts/ascii-only.mjs
 	@if [ ! -e $@ ] || [ -n "$$(find $^ -newer $@)" ]; then echo 'npm run -s build'; npm run -s build; fi
 
+# Two tiers (vitest.config.ts): `make test` every stage on real data, in-process, within two
+# minutes on two cores; `make test-e2e` what needs whole processes or repeated builds (CI runs both).
 test: $(DIST)
-	npx vitest run
+	npx vitest run --project fast --project fast-isolated
+
+test-e2e: $(DIST)
+	npx vitest run --project e2e
 
 # Property tests with fresh random seeds and FUZZ times the cases (make test uses fixed seeds).
 fuzz: $(DIST)

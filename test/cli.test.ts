@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync, appendFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SEED } from './helpers.js';
+import { bodyLines, CASES, coverage, han, ROOT, SEED } from './helpers.js';
+import { open, streamText } from './render/pdf/helpers.js';
+import { holds, interruptWhen, leftovers, longReport, sizeOf } from './interrupt.js';
 
 const CLI = join(ROOT, 'bin/reportpress.js');
 const temp = (prefix: string) => mkdtempSync(join(tmpdir(), `rp-${prefix}-`));
@@ -153,7 +155,7 @@ describe('reportpress --help', () => {
 });
 
 describe('bin/reportpress.js without a current bundle', () => {
-  it('runs the compiled modules, PDF and all (a build that ran tsc but not the bundler)', () => {
+  it('runs the compiled modules, PDF and all (a build that ran tsc but not the bundler)', async () => {
     // A copy of the installation without dist/reportpress.cjs, its packages and templates linked.
     const root = temp('nobundle');
     cpSync(join(ROOT, 'bin'), join(root, 'bin'), { recursive: true });
@@ -165,7 +167,13 @@ describe('bin/reportpress.js without a current bundle', () => {
     const out = temp('nobundle-out');
     const r = spawnSync(process.execPath, [join(root, 'bin/reportpress.js'), 'build', SEED, '--out', out, '-f', 'md,pdf'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
     expect(r.status, r.stderr).toBe(0);
-    expect(readFileSync(join(out, 'panyu-2025/panyu-2025.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // The PDF read back: every body paragraph of the seed, in order, over the pages of a report.
+    const pdf = await open(new Uint8Array(readFileSync(join(out, 'panyu-2025/panyu-2025.pdf'))));
+    expect(pdf.numPages).toBeGreaterThan(10);
+    const { hit, total, missing } = coverage(bodyLines(CASES[0]!), han(await streamText(pdf)));
+    expect(missing).toEqual([]);
+    expect(hit).toBe(total);
+    expect(readFileSync(join(out, 'panyu-2025/panyu-2025.md'), 'utf8')).toContain('# 一、2024年工作回顾');
   });
 });
 
@@ -218,23 +226,48 @@ describe('the PDF in a worker thread', () => {
 });
 
 describe('interrupting a build', () => {
-  it.each([150, 300, 700, 1100])('Ctrl-C after %i ms leaves no temporary or partial files', async (delay) => {
-    const { spawn } = await import('node:child_process');
+  // A short report, then a long one: the signal is sent once the short one's folder is in place,
+  // so it lands in the middle of the build (a build that had ended would exit 0).
+  const dir = temp('int-src');
+  const short = join(dir, 'short.txt');
+  const long = join(dir, 'long.txt');
+  writeFileSync(short, readFileSync(SEED, 'utf8').split('\n').slice(0, 30).join('\n'));
+  writeFileSync(long, longReport());
+  const ALL = ['short.md', 'short.pdf', 'short.docx', 'short.epub', 'short.html', 'short.summary.pdf', 'html/nav.xhtml'];
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s in the middle of a build runs the cleanup: exit 130, no temporary or partial files', async (signal) => {
     const out = temp('int');
-    const child = spawn(process.execPath, [CLI, 'build', SEED, ...['baoding_city_2022', 'guangdong_province_2026'].map((n) => join(ROOT, `test/fixtures/cases/${n}.txt`)), '--out', out], { cwd: ROOT });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    await new Promise((r) => setTimeout(r, delay));
-    child.kill('SIGINT');
-    const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.on('exit', (c, s) => r([c, s])));
-    // Before Node has run our script (a loaded machine can take that long), the signal's
-    // default action ends the process: then nothing can have been written.
-    if (code === null) expect(files(out), `ended by ${signal}: ${stderr}`).toEqual([]);
-    else expect([0, 130]).toContain(code);
-    if (code === 130) expect(stderr).toMatch(/interrupted/);
-    const left = files(out).filter((f) => /\.tmp-|\.old-/.test(f));
-    expect(left).toEqual([]);
-    // Whatever was written is whole: every PDF ends with %%EOF.
-    for (const f of files(out).filter((f) => f.endsWith('.pdf'))) expect(readFileSync(f).subarray(-6).toString()).toMatch(/%%EOF/);
+    const r = await interruptWhen(CLI, ROOT, ['build', short, long, '--out', out], () => holds(join(out, 'short'), ALL), signal);
+    expect(r.signalled, r.stderr).toBe(true);
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(new RegExp(`interrupted \\(${signal}\\).*; no partial files left`));
+    expect(leftovers(out)).toEqual([]);
+    // The short report's set is whole; the long one's never reached its folder.
+    expect(holds(join(out, 'short'), ALL)).toBe(true);
+    expect(readFileSync(join(out, 'short/short.pdf')).subarray(-6).toString()).toMatch(/%%EOF/);
+    expect(existsSync(join(out, 'long'))).toBe(false);
+  });
+
+  it('leaves the old set or the new set, never a mix, and names which', async () => {
+    const out = temp('int-set');
+    const formats = ['--formats', 'md,html,docx'];
+    const env = { SOURCE_DATE_EPOCH: '1700000000' };
+    // The files whose bytes depend on the layout (the Markdown is the same under both).
+    const snapshot = () => Object.fromEntries(readdirSync(join(out, 'panyu-2025'), { recursive: true }).map(String).sort().filter((f) => !f.startsWith('html') && !f.endsWith('.md')).map((f) => [f, readFileSync(join(out, 'panyu-2025', f)).length]));
+    expect(cli(['build', SEED, '--out', out, ...formats, '--template', 'official'], env).code).toBe(0);
+    const old = snapshot();
+    const docx = join(out, 'panyu-2025/panyu-2025.docx');
+    // Signalled once the seed's new set is in place, while the long report is still being built.
+    const r = await interruptWhen(CLI, ROOT, ['build', SEED, long, '--out', out, ...formats], () => ![-1, old['panyu-2025.docx']].includes(sizeOf(docx)), 'SIGINT', env);
+    expect(r.signalled, r.stderr).toBe(true);
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/interrupted \(SIGINT\);.*\/panyu-2025\/ already holds the new set; no partial files left/);
+    // Beside the publication only the build record (make's staleness check) remains.
+    expect(readdirSync(out).sort()).toEqual(['.reportpress', 'panyu-2025']);
+    expect(leftovers(out)).toEqual([]);
+    // Every layout-dependent file is the new build's (the layouts differ in size).
+    const now = snapshot();
+    expect(Object.keys(now)).toEqual(Object.keys(old));
+    expect(Object.keys(old).filter((f) => old[f] === now[f]), JSON.stringify({ old, now })).toEqual([]);
   });
 });

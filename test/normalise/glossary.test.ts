@@ -42,24 +42,3 @@ describe('glossary', () => {
   });
 });
 
-describe('glossary entries numbered with circled digits', () => {
-  it('reads ① ② entries', async () => {
-    const { publish } = await import('../../pipeline/publish.js');
-    const text = '标题\n\n各位代表：\n\n一、工作\n\n正文提到双千工程和三保。\n\n名词解释\n\n①双千工程：每年招商一千个项目。\n\n②三保：保基本民生、保工资、保运转。\n';
-    const pub = publish(new TextEncoder().encode(text), 'x.txt');
-    const list = [...walk(pub.tree)].find((n) => n.type === 'defList') as DefListNode;
-    expect(list.children.filter((c) => c.type === 'defListTerm').map((t) => plain(t as never))).toEqual(['双千工程', '三保']);
-    expect(list.children[2]!.data).toMatchObject({ id: 'gloss-2' });
-  });
-});
-
-describe('bare [n] note markers', () => {
-  it('link to the entries they number, and only to those', async () => {
-    const { publish } = await import('../../pipeline/publish.js');
-    const text = '标题\n\n各位代表：\n\n一、工作\n\n实施双千工程[1]，兜牢三保[2]底线，见文献[9]。\n\n名词解释\n\n[1]双千工程：每年招商一千个项目。\n\n[2]三保：保基本民生、保工资、保运转。\n';
-    const pub = publish(new TextEncoder().encode(text), 'x.txt');
-    const notes = [...walk(pub.tree)].filter((n): n is Link => n.type === 'link' && !!n.data?.noteref);
-    expect(notes.map((n) => n.url)).toEqual(['#gloss-1', '#gloss-2']);
-    expect(plain(pub.tree)).toContain('见文献[9]');
-  });
-});

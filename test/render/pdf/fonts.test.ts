@@ -23,8 +23,9 @@ describe.each(files.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file) =>
     expect(ours.descent).toBeCloseTo(theirs.descent / theirs.unitsPerEm, 9);
     const differ = chars.filter((ch) => Math.abs(ours.advance(ch, 0) - theirs.glyphForCodePoint(ch.codePointAt(0)).advanceWidth / theirs.unitsPerEm) > 1e-9);
     expect(differ).toEqual([]);
-    const missing = chars.filter((ch) => theirs.glyphForCodePoint(ch.codePointAt(0)).id === 0);
-    expect([...ours.missing].filter((cp) => !missing.includes(String.fromCodePoint(cp)))).toEqual([]);
+    // What the face has noted as missing (for the characters above, and in any render earlier
+    // in this process) is missing for fontkit too.
+    expect([...ours.missing].filter((cp) => theirs.glyphForCodePoint(cp).id !== 0)).toEqual([]);
   });
 
   it('measures shaped text as fontkit shapes it', () => {
