@@ -36,8 +36,14 @@ export function onSwitched(listener: (dir: string) => void): void {
   switchListeners.push(listener);
 }
 
-function track<T>(operation: Promise<T>): Promise<T> {
+/**
+ * Starts a file operation unless an interrupt is under way. It takes the operation unstarted:
+ * an operation started first and refused after could land after the cleanup (a folder made
+ * once its removal was done).
+ */
+function track<T>(start: () => Promise<T>): Promise<T> {
   if (aborting) throw interrupted();
+  const operation = start();
   inflight.add(operation);
   const done = () => inflight.delete(operation);
   operation.then(done, done);
@@ -63,12 +69,12 @@ export class Generation {
   /** A fresh folder beside `dir`; leftovers of killed builds there are cleared first. */
   static async open(dir: string): Promise<Generation> {
     const parent = dirname(dir);
-    await track(mkdir(parent, { recursive: true }));
+    await track(() => mkdir(parent, { recursive: true }));
     sweepLeftovers(parent);
     const temp = join(parent, `.${basename(dir)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
     const generation = new Generation(dir, temp);
     open.add(generation);
-    await track(mkdir(temp));
+    await track(() => mkdir(temp));
     return generation;
   }
 
@@ -78,8 +84,8 @@ export class Generation {
     for (const file of files) {
       const path = join(this.temp, file.path);
       this.names.add(file.path.split('/')[0]!);
-      await track(mkdir(dirname(path), { recursive: true }));
-      await track(writeFile(path, file.data));
+      await track(() => mkdir(dirname(path), { recursive: true }));
+      await track(() => writeFile(path, file.data));
     }
   }
 
