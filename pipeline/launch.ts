@@ -2,16 +2,18 @@
  * How a command starts, and who answers Ctrl-C: bin/reportpress.js calls launch() and nothing
  * else.
  *
- * A build (`build`, `sync`) runs in a thread of its own (bin/build-worker.cjs, which also
- * starts the PDF worker thread: worker.ts) while this thread only waits. Its stages are long
- * synchronous runs of JavaScript (parsing a 200,000-line source takes seconds), and Node runs
- * a signal handler only when its thread's event loop turns; this thread's loop is always free,
- * so Ctrl-C or SIGTERM is acted on at once: the build thread is terminated wherever it is
- * (Worker.terminate stops JavaScript mid-loop), and the sets it was writing are settled on
- * disk (output/commit.ts): each output folder holds its old set or its new one, never a mix.
+ * A long build (`sync`, or sources over BUILD_THREAD_BYTES) runs in a thread of its own
+ * (bin/build-worker.cjs, which also starts the PDF worker thread: worker.ts) while this thread
+ * only waits. Its stages are long synchronous runs of JavaScript (parsing a 200,000-line
+ * source takes seconds), and Node runs a signal handler only when its thread's event loop
+ * turns; this thread's loop is always free, so Ctrl-C or SIGTERM is acted on at once: the
+ * build thread is terminated wherever it is (Worker.terminate stops JavaScript mid-loop), and
+ * the sets it was writing are settled on disk (output/commit.ts): each output folder holds its
+ * old set or its new one, never a mix.
  *
- * Other commands (ast, watch, make-rules, …) run in this thread: they write nothing partial,
- * or (watch) spend their time waiting.
+ * Everything else runs in this thread: a build of small sources (each stage short, so the
+ * handler of cli.ts runs between stages well within a second), and the other commands (ast,
+ * watch, make-rules, …), which write nothing partial or spend their time waiting.
  *
  * Small, and free of the pipeline's packages: it is loaded before anything else.
  */
@@ -20,7 +22,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { BUILDING_COMMANDS, parseCommandLine, wantsPdfBeside, type CommandLine } from './args.js';
 import { PACKAGE_ROOT } from './paths.js';
 
@@ -42,12 +44,21 @@ export type BuildThreadMessage = { reportpressSwitched: string } | { reportpress
 
 /** The CLI as engine/load.cjs loads it (the bundle or the compiled modules). */
 interface Cli {
-  main(argv: string[]): Promise<number>;
+  main(argv: string[], launch?: { pdfWorker?: Worker; fontPort?: MessagePort }): Promise<number>;
   report(error: unknown): number;
-  installSignalHandlers(): void;
+  installSignalHandlers(beforeExit?: () => Promise<unknown> | undefined): void;
 }
 
 const CACHE_DIR = join(PACKAGE_ROOT, 'node_modules/.cache/reportpress');
+
+/**
+ * Sources larger than this in all are built in a thread of their own (see the top of the
+ * file). A smaller report's longest stage in this thread is a few hundred milliseconds (the
+ * seed, 60 KB: parse 80 ms, DOCX 110 ms, summary 230 ms), so a signal is handled within a
+ * second between stages; starting one more thread would cost such a build ~5% of its time.
+ * `sync` (what make runs) always uses the build thread: its start is spread over the batch.
+ */
+const BUILD_THREAD_BYTES = 256 * 1024;
 
 export async function launch(argv: string[]): Promise<number> {
   let line: CommandLine | undefined;
@@ -56,30 +67,57 @@ export async function launch(argv: string[]): Promise<number> {
   } catch {
     // the CLI reports the mistake
   }
-  const tiers = holdBackOptimisingCompiler(line);
+  const bytes = line?.command === 'build' ? sourceBytes(line.args) : 0;
+  const tiers = holdBackOptimisingCompiler(line, bytes);
   const building = !!line?.command && BUILDING_COMMANDS.includes(line.command) && !line.values.help && !line.values.version;
-  return building ? supervise(argv, line!, tiers) : runHere(argv, tiers);
+  if (building && (line!.command === 'sync' || bytes > BUILD_THREAD_BYTES)) return supervise(argv, line!, tiers);
+  return runHere(argv, tiers, building && startsPdfWorker(argv));
 }
 
-/** A command other than a build, in this thread. */
-async function runHere(argv: string[], tiers: string): Promise<number> {
+/**
+ * A command in this thread: anything but a build, or a build of small sources. The PDF worker
+ * thread (`pdf`) is started before the pipeline is loaded, so it loads its part meanwhile.
+ */
+async function runHere(argv: string[], tiers: string, pdf: boolean): Promise<number> {
+  let pdfWorker: Worker | undefined;
+  // Ctrl-C while the pipeline loads: nothing has been written yet, so stop the worker thread
+  // and exit (the pipeline's own handler, which cleans up, takes over once it is loaded).
+  const stopEarly = (signal: NodeJS.Signals) => {
+    process.stderr.write(`reportpress: interrupted (${signal}); no partial files left\n`);
+    void Promise.resolve(pdfWorker?.terminate()).finally(() => process.exit(130));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stopEarly);
+  const fonts = pdf ? new MessageChannel() : undefined;
+  if (fonts) pdfWorker = startPdfWorker(fonts.port2, tiers);
+
   const { Loader } = createRequire(import.meta.url)(join(PACKAGE_ROOT, 'pipeline/engine/load.cjs'));
   const loader = new Loader(PACKAGE_ROOT, CACHE_DIR, tiers);
   loader.installPackageHook();
   const cli: Cli = loader.loadFreshBundle(join(PACKAGE_ROOT, 'dist/reportpress.cjs'), join(PACKAGE_ROOT, 'dist/pipeline/cli.js')) ?? (await import('./cli.js'));
-  cli.installSignalHandlers();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.off(signal, stopEarly);
+  cli.installSignalHandlers(() => pdfWorker?.terminate());
   // A closed pipe (reportpress ast x | head) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
   try {
-    const code = await cli.main(argv);
+    const code = await cli.main(argv, { pdfWorker, fontPort: fonts?.port1 });
     loader.save();
     return code;
   } catch (error) {
     return cli.report(error);
+  } finally {
+    fonts?.port1.close();
+    await pdfWorker?.terminate();
   }
+}
+
+/** The PDF worker thread (worker.ts; its entry is bin/pdf-worker.cjs), sharing fonts through `fonts`. */
+function startPdfWorker(fonts: MessagePort, tiers: string): Worker {
+  // The shape of worker.ts's Setup.
+  const setup = { reportpressWorker: { format: 'pdf', fonts, tiers } };
+  return new Worker(join(PACKAGE_ROOT, 'bin/pdf-worker.cjs'), { workerData: setup, transferList: [fonts] });
 }
 
 /** A build in its own thread; this one answers signals. */
@@ -154,17 +192,22 @@ function startsPdfWorker(argv: string[]): boolean {
  * process's, so it is set before any thread loads the pipeline; REPORTPRESS_OPTIMISE=1 keeps
  * it for every run.
  */
-function holdBackOptimisingCompiler(line: CommandLine | undefined): string {
+function holdBackOptimisingCompiler(line: CommandLine | undefined, bytes: number): string {
   if (!line || !['build', 'sync'].includes(line.command ?? '') || process.env.REPORTPRESS_OPTIMISE === '1') return 'all';
+  if (bytes > 100 * 1024) return 'all';
+  setFlagsFromString('--max-opt=2');
+  return 'no-turbofan';
+}
+
+/** The size of the named sources in all (what is not a file, the build will report). */
+function sourceBytes(paths: string[]): number {
   let bytes = 0;
-  for (const arg of line.command === 'build' ? line.args : []) {
+  for (const path of paths) {
     try {
-      bytes += statSync(arg).size;
+      bytes += statSync(path).size;
     } catch {
       // not a file: the build will say so
     }
   }
-  if (bytes > 100 * 1024) return 'all';
-  setFlagsFromString('--max-opt=2');
-  return 'no-turbofan';
+  return bytes;
 }
