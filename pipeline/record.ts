@@ -150,3 +150,13 @@ function removeEmptyFolders(folder: string, stop: string): void {
     }
   }
 }
+
+/** Removes every output folder recorded under `out` (what `make clean` removes); returns how many. */
+export function clean(out: string): number {
+  const records = listRecords(out);
+  for (const record of records) {
+    removeOutputs(out, record);
+    removeRecord(out, record.name);
+  }
+  return records.length;
+}

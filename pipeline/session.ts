@@ -10,13 +10,11 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { basename, extname, join, resolve } from 'node:path';
 import { buildSource, type BuildResult } from './build.js';
-
-export type { BuildResult };
 import { pipelineFingerprint, templateFingerprint } from './fingerprint.js';
 import { plan, shownSource, type Plan } from './plan.js';
 import type { Format } from './render/index.js';
 import { takeFontsFrom } from './render/shared/fonts.js';
-import { listRecords, readRecord, removeOutputs, removeRecord, sidecarStampOf, stampOf, writeRecord, type FileStamp } from './record.js';
+import { readRecord, removeOutputs, removeRecord, sidecarStampOf, stampOf, writeRecord, type FileStamp } from './record.js';
 import { loadTemplate, type Template } from './templates/index.js';
 import { FormatWorker } from './worker.js';
 
@@ -184,16 +182,6 @@ export class BuildSession {
       this.templateReported ||= this.templateFailed;
     }
   }
-}
-
-/** Removes every output folder recorded under `out` (what `make clean` removes); returns how many. */
-export function clean(out: string): number {
-  const records = listRecords(out);
-  for (const record of records) {
-    removeOutputs(out, record);
-    removeRecord(out, record.name);
-  }
-  return records.length;
 }
 
 /** What made a build, besides its files: see OutputRecord. */
